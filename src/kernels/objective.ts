@@ -1,0 +1,136 @@
+import { tf, type Scalar, type Variable } from '../tf.js';
+import type { Objective, PassInfo, Tree } from './types.js';
+
+/** An objective from a pure loss of the parameter list (analytic functions, tests). */
+export function functionObjective(loss: (params: Tree) => Scalar, extras: Partial<Objective> = {}): Objective {
+  const vg = tf.valueAndGrads((...params: tf.Tensor[]) => loss(params));
+  return {
+    ...extras,
+    valueAndGrad: (point) => {
+      const { value, grads } = vg(point);
+      return { value: value as Scalar, grads };
+    },
+    value: (point) => loss(point),
+  };
+}
+
+/** Wraps an objective and counts its gradient and forward-only evaluations. */
+export function countingObjective(objective: Objective): Objective & { counts: { gradient: number; forward: number; passes: PassInfo[] } } {
+  const counts = { gradient: 0, forward: 0, passes: [] as PassInfo[] };
+  const wrap = (o: Objective): Objective => ({
+    ...o,
+    valueAndGrad(point, pass) {
+      counts.gradient++;
+      counts.passes.push(pass);
+      return o.valueAndGrad(point, pass);
+    },
+    value(point, pass) {
+      counts.forward++;
+      counts.passes.push(pass);
+      return o.value(point, pass);
+    },
+    ...(o.slice ? { slice: (s: number, e: number) => wrap(o.slice!(s, e)) } : {}),
+    ...(o.weighted ? { weighted: (w: tf.Tensor) => wrap(o.weighted!(w)) } : {}),
+    ...(o.full ? { full: () => wrap(o.full!()) } : {}),
+  });
+  return Object.assign(wrap(objective), { counts });
+}
+
+/**
+ * Runs fn; tensors that fn marks with tf.keep are disposed afterwards. tfjs-layers' model.fit
+ * keeps each metric value its loss closure computes, so every extra SAM pass would leak them
+ * (and the clean pass's metrics are the ones fit reports).
+ */
+function discardingKept<T>(fn: () => T): T {
+  const engine = tf.engine() as unknown as { keep: (t: tf.Tensor) => tf.Tensor };
+  const original = engine.keep;
+  const kept: tf.Tensor[] = [];
+  engine.keep = function (this: unknown, t: tf.Tensor) {
+    kept.push(t);
+    return original.call(this, t);
+  };
+  try {
+    return fn();
+  } finally {
+    engine.keep = original;
+    for (const t of kept) t.dispose();
+  }
+}
+
+/**
+ * The objective behind `tf.Optimizer.minimize(f, returnCost, varList)`: evaluating at a point
+ * assigns the point to the variables and runs `f`.
+ *
+ * Stateful layers (BatchNorm moving statistics, any non-trainable variable that `f` writes):
+ * only the clean pass may update them. After the clean pass their values are recorded; after
+ * every other pass, and in `restore()`, any that changed are put back.
+ */
+export class VariableObjective implements Objective {
+  private frozen: Array<{ variable: Variable; value: tf.Tensor; dataId: object }> | null = null;
+
+  constructor(
+    private readonly f: () => Scalar,
+    private readonly variables: Variable[],
+  ) {}
+
+  private moveTo(point: Tree): void {
+    this.variables.forEach((v, i) => {
+      if ((v as unknown as { dataId: object }).dataId !== (point[i] as unknown as { dataId: object }).dataId) v.assign(point[i]);
+    });
+  }
+
+  private evaluate<T>(point: Tree, pass: PassInfo, run: () => T): T {
+    this.moveTo(point);
+    if (pass.kind === 'clean') {
+      const result = run();
+      this.freezeState();
+      return result;
+    }
+    const result = discardingKept(run);
+    this.thawState();
+    return result;
+  }
+
+  valueAndGrad(point: Tree, pass: PassInfo): { value: Scalar; grads: Tree } {
+    return this.evaluate(point, pass, () => {
+      const { value, grads } = tf.variableGrads(this.f, this.variables);
+      return { value, grads: this.variables.map((v) => grads[v.name] ?? tf.zerosLike(v)) };
+    });
+  }
+
+  value(point: Tree, pass: PassInfo): Scalar {
+    return this.evaluate(point, pass, () => this.f());
+  }
+
+  /** Records the non-trainable variables' values as the clean pass left them. */
+  private freezeState(): void {
+    this.release();
+    const mine = new Set<Variable>(this.variables);
+    const registered = Object.values(tf.engine().registeredVariables) as Variable[];
+    this.frozen = registered
+      .filter((v) => !v.trainable && !mine.has(v) && !v.isDisposed)
+      .map((variable) => ({ variable, value: tf.keep(tf.clone(variable)), dataId: (variable as unknown as { dataId: object }).dataId }));
+  }
+
+  /** Puts back every recorded variable a non-clean pass overwrote. */
+  private thawState(): void {
+    for (const s of this.frozen ?? []) {
+      if (!s.variable.isDisposed && (s.variable as unknown as { dataId: object }).dataId !== s.dataId) {
+        s.variable.assign(s.value);
+        s.dataId = (s.variable as unknown as { dataId: object }).dataId;
+      }
+    }
+  }
+
+  private release(): void {
+    for (const s of this.frozen ?? []) s.value.dispose();
+    this.frozen = null;
+  }
+
+  /** Ends a step: variables back at θ_0 (the caller then assigns θ_1), stateful layers as the clean pass left them. */
+  restore(theta0: Tree): void {
+    this.moveTo(theta0);
+    this.thawState();
+    this.release();
+  }
+}

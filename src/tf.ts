@@ -1,0 +1,14 @@
+/**
+ * The one place samcheck imports TensorFlow.js from.
+ * tfjs-core alone registers no gradients under Node ESM; tfjs-layers registers them all
+ * (and gives `model.fit`), so it is imported here for its side effect.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-layers';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+
+export { tf };
+export type Tensor = tf.Tensor;
+export type Scalar = tf.Scalar;
+export type Variable = tf.Variable;
