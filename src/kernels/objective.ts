@@ -14,26 +14,47 @@ export function functionObjective(loss: (params: Tree) => Scalar, extras: Partia
   };
 }
 
-/** Wraps an objective and counts its gradient and forward-only evaluations. */
-export function countingObjective(objective: Objective): Objective & { counts: { gradient: number; forward: number; passes: PassInfo[] } } {
-  const counts = { gradient: 0, forward: 0, passes: [] as PassInfo[] };
+/** Hooks called on every pass of an objective (and of its slices, weighted and full variants). */
+export interface PassObserver {
+  gradient?(pass: PassInfo, value: Scalar): void;
+  forward?(pass: PassInfo, value: Scalar): void;
+}
+
+/** The same objective, with an observer told about every pass. */
+export function observeObjective(objective: Objective, observer: PassObserver): Objective {
   const wrap = (o: Objective): Objective => ({
     ...o,
     valueAndGrad(point, pass) {
-      counts.gradient++;
-      counts.passes.push(pass);
-      return o.valueAndGrad(point, pass);
+      const out = o.valueAndGrad(point, pass);
+      observer.gradient?.(pass, out.value);
+      return out;
     },
     value(point, pass) {
-      counts.forward++;
-      counts.passes.push(pass);
-      return o.value(point, pass);
+      const value = o.value(point, pass);
+      observer.forward?.(pass, value);
+      return value;
     },
     ...(o.slice ? { slice: (s: number, e: number) => wrap(o.slice!(s, e)) } : {}),
     ...(o.weighted ? { weighted: (w: tf.Tensor) => wrap(o.weighted!(w)) } : {}),
     ...(o.full ? { full: () => wrap(o.full!()) } : {}),
   });
-  return Object.assign(wrap(objective), { counts });
+  return wrap(objective);
+}
+
+/** Wraps an objective and counts its gradient and forward-only evaluations. */
+export function countingObjective(objective: Objective): Objective & { counts: { gradient: number; forward: number; passes: PassInfo[] } } {
+  const counts = { gradient: 0, forward: 0, passes: [] as PassInfo[] };
+  const observed = observeObjective(objective, {
+    gradient: (pass) => {
+      counts.gradient++;
+      counts.passes.push(pass);
+    },
+    forward: (pass) => {
+      counts.forward++;
+      counts.passes.push(pass);
+    },
+  });
+  return Object.assign(observed, { counts });
 }
 
 /**

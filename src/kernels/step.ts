@@ -1,9 +1,10 @@
 import { tf } from '../tf.js';
-import { InvalidArgumentError, NonFiniteError } from '../errors.js';
+import { InvalidArgumentError, NonFiniteError, SamcheckError } from '../errors.js';
 import { sgd } from './base.js';
 import { checkKeys, resolveBase, sgdConfigOf, type BaseHyperparameters } from './config.js';
 import { algorithmDefinition, type AlgorithmConfig, type ParameterInfo } from './algorithms/index.js';
 import { withL2 } from './estimators.js';
+import { observeObjective } from './objective.js';
 import { allFinite } from './tree.js';
 import type { BaseOptimizer, GradientEstimator, Objective, StepContext, StepInfo, Tree } from './types.js';
 
@@ -58,22 +59,29 @@ export interface StepOptions {
  * every tensor it returns is new (or an input, when a step is skipped). Intermediates are freed.
  */
 export function step(algorithm: Algorithm, params: Tree, objective: Objective, state: AlgorithmState, options: StepOptions = {}): StepResult {
+  checkParams(params);
   const { weightDecay, weightDecayIn, onNonFinite } = algorithm.config;
-  const effective = weightDecayIn === 'loss' && weightDecay > 0 ? withL2(objective, weightDecay) : objective;
+  const withDecay = weightDecayIn === 'loss' && weightDecay > 0 ? withL2(objective, weightDecay) : objective;
+  // Every pass's loss is checked, not only the clean one: a NaN loss at an ascent point makes
+  // the gradient taken there meaningless even when it is finite.
+  const passLosses: tf.Scalar[] = [];
+  const effective = observeObjective(withDecay, { gradient: (_p, v) => passLosses.push(v), forward: (_p, v) => passLosses.push(v) });
   const ctx: StepContext = { iteration: state.iteration, record: options.record ?? false, passCounter: { next: 0 } };
   let skipped = false;
   const out = tf.tidy(() => {
     const est = algorithm.estimator.estimate(params, effective, state.estimator, ctx);
-    const finiteLoss = allFinite([est.info.loss]);
-    if (!finiteLoss || !allFinite(est.grads)) {
-      const what = finiteLoss ? 'gradient' : 'loss';
+    checkGradientShapes(params, est.grads);
+    const next = algorithm.base.update(est.grads, state.base, params, state.iteration);
+    // One device read checks everything; the culprit is looked up only on failure.
+    if (!allFinite([...passLosses, ...est.grads, ...next.params])) {
+      const what = !allFinite(passLosses) ? 'loss' : !allFinite(est.grads) ? 'gradient' : 'updated parameters';
       if (onNonFinite === 'skip') {
         skipped = true;
         return { params, state, info: { loss: est.info.loss } } as never;
       }
-      throw new NonFiniteError(what, finiteLoss ? 'NaN/Infinity' : est.info.loss.dataSync()[0], `in the ${what} at iteration ${state.iteration}; parameters left unchanged`);
+      const value = what === 'loss' ? passLosses.map((l) => l.dataSync()[0]).find((v) => !Number.isFinite(v)) : 'NaN/Infinity';
+      throw new NonFiniteError(what, value, `in the ${what} at iteration ${state.iteration}; parameters left unchanged`);
     }
-    const next = algorithm.base.update(est.grads, state.base, params, state.iteration);
     const newState: AlgorithmState = { iteration: state.iteration + 1, estimator: est.state, base: next.state };
     return { params: next.params, state: newState, info: est.info } as never;
   }) as unknown as { params: Tree; state: AlgorithmState; info: StepInfo };
@@ -86,4 +94,32 @@ export function tensorsIn(value: unknown, out: tf.Tensor[] = []): tf.Tensor[] {
   else if (Array.isArray(value)) for (const v of value) tensorsIn(v, out);
   else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) tensorsIn(v, out);
   return out;
+}
+
+function checkParams(params: Tree): void {
+  if (!Array.isArray(params) || params.length === 0) {
+    throw new InvalidArgumentError('params', params, 'a non-empty array of tensors', 'INVALID_ARGUMENT');
+  }
+  params.forEach((p, i) => {
+    if (!(p instanceof tf.Tensor) || p.isDisposed) throw new InvalidArgumentError(`params[${i}]`, typeof p, 'a live tf.Tensor', 'INVALID_ARGUMENT');
+    if (p.dtype !== 'float32') throw new InvalidArgumentError(`params[${i}].dtype`, p.dtype, "'float32'", 'INVALID_ARGUMENT');
+  });
+}
+
+function checkGradientShapes(params: Tree, grads: Tree): void {
+  if (grads.length !== params.length) {
+    throw new SamcheckError('SHAPE_MISMATCH', 'gradients', grads.length, `the objective returned ${grads.length} gradients for ${params.length} parameter tensors`);
+  }
+  grads.forEach((g, i) => {
+    const a = params[i].shape;
+    if (g.shape.length !== a.length || g.shape.some((d, j) => d !== a[j])) {
+      throw new SamcheckError('SHAPE_MISMATCH', `gradients[${i}].shape`, g.shape, `expected [${a.join(', ')}] (the shape of params[${i}])`);
+    }
+  });
+}
+
+/** Disposes the tensors of a state that the next state no longer holds (callers of the pure `step` own both). */
+export function disposeReplaced(previous: unknown, next: unknown): void {
+  const keep = new Set(tensorsIn(next));
+  for (const t of tensorsIn(previous)) if (!keep.has(t) && !t.isDisposed) t.dispose();
 }

@@ -2,7 +2,7 @@ import { tf, type Scalar, type Variable } from '../tf.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { AlgorithmConfig } from '../kernels/algorithms/index.js';
 import { VariableObjective } from '../kernels/objective.js';
-import { createAlgorithm, initState, step, tensorsIn, type Algorithm, type AlgorithmState, type StepResult } from '../kernels/step.js';
+import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type Algorithm, type AlgorithmState, type StepResult } from '../kernels/step.js';
 
 /**
  * Any algorithm of the family as a drop-in `tf.Optimizer`: `optimizer.minimize(f)` and
@@ -34,9 +34,12 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
     let result: StepResult;
     try {
       result = step(this.algorithm!, theta0, objective, this.state!);
-    } finally {
+    } catch (err) {
       objective.restore(theta0);
+      tf.dispose(theta0);
+      throw err;
     }
+    objective.restore(theta0);
     if (!result.skipped) variables.forEach((v, i) => v.assign(result.params[i]));
     this.replaceState(result.state);
     const loss = result.info.loss;
@@ -64,8 +67,7 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
   }
 
   private replaceState(next: AlgorithmState): void {
-    const keep = new Set(tensorsIn(next));
-    for (const t of tensorsIn(this.state)) if (!keep.has(t)) t.dispose();
+    disposeReplaced(this.state, next);
     this.state = this.keepState(next);
   }
 
