@@ -1,10 +1,16 @@
 import { tf } from '../tf.js';
 import { BackendError } from '../errors.js';
+import { loadWebgpuBackend } from './webgpu.js';
 
-export const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
+export { loadWebgpuBackend } from './webgpu.js';
+import { fixesRequested, setBackendFixes, type BackendFixOptions } from './fixes.js';
+
+export { fixesRequested, setBackendFixes, backendFixState, type BackendFixOptions, type BackendFixState } from './fixes.js';
+
+export const BACKENDS = ['wasm', 'cpu', 'tensorflow', 'webgpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
-export interface BackendOptions {
+export interface BackendOptions extends BackendFixOptions {
   /** Backend to use; default: $SAMCHECK_BACKEND, else 'wasm'. */
   backend?: string;
 }
@@ -45,20 +51,25 @@ async function loadTensorflowBinding(): Promise<string> {
   );
 }
 
-/** Hooks run after a backend is set (the wasm fix layer registers itself here). */
-const afterSet = new Map<BackendName, () => void>();
-export function onBackendSet(name: BackendName, hook: () => void): void {
+/** Hooks run after a backend is set and the fix layer (src/backend/fixes.ts) applied. */
+const afterSet = new Map<BackendName, (options: BackendOptions) => void>();
+export function onBackendSet(name: BackendName, hook: (options: BackendOptions) => void): void {
   afterSet.set(name, hook);
 }
 
-/** Selects, initializes and returns the backend. Idempotent. */
+/**
+ * Selects, initializes and returns the backend, with samcheck's tfjs fixes applied unless
+ * `fixes: false` (or SAMCHECK_WASM_FIX=0). Idempotent.
+ */
 export async function useBackend(options: BackendOptions = {}): Promise<BackendName> {
   const name = requestedBackend(options);
   tf.enableProdMode();
   if (name === 'tensorflow') await loadTensorflowBinding();
+  if (name === 'webgpu') await loadWebgpuBackend();
   const ok = await tf.setBackend(name);
   if (!ok) throw new BackendError('BACKEND_UNAVAILABLE', 'backend', name, 'tfjs could not initialize this backend');
   await tf.ready();
-  afterSet.get(name)?.();
+  setBackendFixes(fixesRequested(options));
+  afterSet.get(name)?.(options);
   return name;
 }

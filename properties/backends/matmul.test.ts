@@ -1,0 +1,25 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { useBackend } from '../../src/backend/index.js';
+import { candidateBackends } from './cross_backend.js';
+import { matMulAgreement } from './matmul_agreement.js';
+
+const RUNS: Record<string, number> = { wasm: 300, webgpu: 25 };
+let backends: string[] = ['wasm'];
+
+beforeAll(async () => {
+  await useBackend({ backend: 'cpu' });
+  const found = await candidateBackends();
+  backends = found.backends;
+  if (found.webgpuUnavailable !== undefined) console.warn(`webgpu skipped: ${found.webgpuUnavailable}`);
+});
+
+describe('matMul agrees with cpu (fix layer on)', () => {
+  for (const backend of ['wasm', 'webgpu']) {
+    it(`on ${backend}: every transpose/batch/bias/activation combination, within 2·γ(K+1)·(|A||B|+|bias|)`, async (ctx) => {
+      if (!backends.includes(backend)) return ctx.skip();
+      await fc.assert(matMulAgreement(backend, { maxDim: 6 }), { numRuns: RUNS[backend]!, seed: 42 });
+      expect(true).toBe(true);
+    });
+  }
+});

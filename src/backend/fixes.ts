@@ -1,0 +1,45 @@
+/**
+ * The backend fix layer: which fixes samcheck applies on top of stock tfjs 4.22, and the switch.
+ * Default on; `useBackend({ fixes: false })` or SAMCHECK_WASM_FIX=0 gives stock tfjs (used by the
+ * cross-backend properties to show the bugs, and by benchmarks/backends to measure the speed-up).
+ */
+import { installWasmMatMulFix, removeWasmMatMulFix, wasmMatMulFixInstalled } from './wasm_matmul_fix.js';
+import {
+  installSecondOrderGradientFix,
+  removeSecondOrderGradientFix,
+  secondOrderGradientFixInstalled,
+} from './gradient_fix.js';
+
+export interface BackendFixOptions {
+  /** Apply samcheck's tfjs fixes (wasm matMul, second-order gradients); default: true unless SAMCHECK_WASM_FIX=0. */
+  fixes?: boolean;
+}
+
+export function fixesRequested(options: BackendFixOptions = {}): boolean {
+  if (options.fixes !== undefined) return options.fixes;
+  const env = process.env.SAMCHECK_WASM_FIX;
+  return !(env === '0' || env === 'false' || env === 'off');
+}
+
+/**
+ * Installs (or removes) every fix. The wasm kernels are registered per backend name, so they can
+ * be installed whether or not wasm is the current backend; gradients are backend independent.
+ */
+export function setBackendFixes(enabled: boolean): void {
+  if (enabled) {
+    installWasmMatMulFix();
+    installSecondOrderGradientFix();
+  } else {
+    removeWasmMatMulFix();
+    removeSecondOrderGradientFix();
+  }
+}
+
+export interface BackendFixState {
+  wasmMatMul: boolean;
+  secondOrderGradients: boolean;
+}
+
+export function backendFixState(): BackendFixState {
+  return { wasmMatMul: wasmMatMulFixInstalled(), secondOrderGradients: secondOrderGradientFixInstalled() };
+}

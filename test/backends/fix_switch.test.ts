@@ -1,0 +1,46 @@
+/**
+ * The cross-backend matMul property is honest: against stock tfjs wasm (fix layer off) it finds
+ * both fused-matMul bugs, and with the fix on it passes on the same seeds (spec/backends.md).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { backendFixState, useBackend } from '../../src/backend/index.js';
+import { withFixes } from '../../properties/backends/cross_backend.js';
+import { matMulAgreement, type MatMulCase, type MatMulCaseOptions } from '../../properties/backends/matmul_agreement.js';
+
+beforeAll(async () => {
+  await useBackend({ backend: 'cpu' });
+});
+
+const SEED = 7;
+const check = (fixes: boolean, options: MatMulCaseOptions) =>
+  withFixes(fixes, () => fc.check(matMulAgreement('wasm', options), { numRuns: 200, seed: SEED }));
+
+describe('the wasm fix layer', () => {
+  it('is on by default and can be switched off', async () => {
+    expect(backendFixState()).toEqual({ wasmMatMul: true, secondOrderGradients: true });
+    await withFixes(false, async () => {
+      expect(backendFixState()).toEqual({ wasmMatMul: false, secondOrderGradients: false });
+    });
+    expect(backendFixState().wasmMatMul).toBe(true);
+  });
+
+  it('stock wasm: rank-2 fused matMul with a transpose and a bias fails, shrunk to a 2×1·1×2 case', async () => {
+    const stock = await check(false, { maxDim: 6, maxBatch: 0 });
+    expect(stock.failed).toBe(true);
+    const [c] = stock.counterexample as [MatMulCase];
+    expect(c.shape.fused && c.shape.bias && (c.shape.transposeA || c.shape.transposeB)).toBe(true);
+    expect(c.shape.m * c.shape.k * c.shape.n).toBeLessThanOrEqual(4);
+    console.info(`stock wasm counterexample (transpose + bias): ${JSON.stringify(c)}`);
+    expect((await check(true, { maxDim: 6, maxBatch: 0 })).failed).toBe(false);
+  });
+
+  it('stock wasm: batched fused matMul with a bias fails even without transposes', async () => {
+    const stock = await check(false, { maxDim: 6, maxBatch: 3, transposes: false });
+    expect(stock.failed).toBe(true);
+    const [c] = stock.counterexample as [MatMulCase];
+    expect(c.shape.fused && c.shape.batch > 1 && (c.shape.bias || c.shape.activation === 'prelu')).toBe(true);
+    console.info(`stock wasm counterexample (batched + bias): ${JSON.stringify(c)}`);
+    expect((await check(true, { maxDim: 6, maxBatch: 3, transposes: false })).failed).toBe(false);
+  });
+});
