@@ -1,7 +1,7 @@
 import { tf } from '../tf.js';
 import { add } from './tree.js';
 import type { PerturbationRule } from './perturbation.js';
-import { nextPass, type GradientEstimator, type Objective, type Tree } from './types.js';
+import { nextPass, type GradientEstimator, type Objective, type PassInfo, type Tensor, type Tree } from './types.js';
 
 /** SGD's estimator: the local gradient g_0 (1 pass). */
 export function localGradient(): GradientEstimator<null> {
@@ -57,5 +57,10 @@ export function withL2(objective: Objective, weightDecay: number): Objective {
       return { value: tf.add(value, l2(point)), grads: grads.map((g, i) => tf.add(g, tf.mul(point[i], weightDecay))) };
     },
     value: (point, pass) => tf.add(objective.value(point, pass), l2(point)),
+    // Finite-sum views (m-SAM, n-SAM, RW-SAM) carry the L2 term too; a per-sample loss gets all of it.
+    ...(objective.slice ? { slice: (s: number, e: number) => withL2(objective.slice!(s, e), weightDecay) } : {}),
+    ...(objective.weighted ? { weighted: (w: Tensor) => withL2(objective.weighted!(w), weightDecay) } : {}),
+    ...(objective.full ? { full: () => withL2(objective.full!(), weightDecay) } : {}),
+    ...(objective.perSample ? { perSample: (point: Tree, pass: PassInfo) => tf.add(objective.perSample!(point, pass), l2(point)) } : {}),
   };
 }

@@ -3,3 +3,8 @@ export { SgdOptimizer } from './sgd_optimizer.js';
 export { SamOptimizer } from './sam_optimizer.js';
 export { UsamOptimizer } from './usam_optimizer.js';
 export { AsamOptimizer } from './asam_optimizer.js';
+export { MultiStepSamOptimizer } from './multistep_sam_optimizer.js';
+export { XsamOptimizer, type XsamOptimizerConfig } from './xsam_optimizer.js';
+export { MSamOptimizer } from './msam_optimizer.js';
+export { NSamOptimizer } from './nsam_optimizer.js';
+export { RwSamOptimizer } from './rwsam_optimizer.js';

@@ -13,6 +13,10 @@ import {
   type OracleStepResult,
 } from './steps.js';
 
+import { oracleMultiStepSam } from './family/multistep.js';
+import { oracleXsam } from './family/xsam.js';
+import { oracleMSam, oracleNSam, oracleRwSam } from './family/finite_sum.js';
+
 /** How the flat vector splits into parameter tensors: one entry per tensor. */
 export interface Layout {
   names: string[];
@@ -41,6 +45,15 @@ registerOracle('asam', (c, base, f, theta0, state, layout) => {
   const a = c as { rho: number; etaT: number; epsilon: number; adaptive: 'all' | 'exclude-biases' | boolean[] };
   const flags = perCoordinate(adaptiveMask(a.adaptive, { names: layout.names }), layout);
   return oracleAscentStep(base, asamPerturbation(a.etaT, a.epsilon, flags), a.rho, f, theta0, state);
+});
+
+registerOracle('multistep-sam', (c, base, f, theta0, state) => oracleMultiStepSam(c as never, base, f, theta0, state));
+registerOracle('xsam', (c, base, f, theta0, state) => oracleXsam(c as never, base, f, theta0, state));
+registerOracle('m-sam', (c, base, f, theta0, state) => oracleMSam(c as never, base, f, theta0, state));
+registerOracle('n-sam', (c, base, f, theta0, state) => oracleNSam(c as never, base, f, theta0, state));
+registerOracle('rw-sam', (c, base, f, theta0, state) => {
+  const r = c as { rho: number; temperature: number | 'infinity'; h: number; epsilon: number };
+  return oracleRwSam({ ...r, temperature: r.temperature === 'infinity' ? Infinity : r.temperature }, base, f, theta0, state);
 });
 
 export function initialOracleState(): OracleState {
