@@ -1,0 +1,57 @@
+/** samcheck's own kernels (createAlgorithm + step) as an implementation under test. */
+import { tf } from '../../tf.js';
+import { algorithmNames, type AlgorithmConfig } from '../../kernels/algorithms/index.js';
+import { fromFlat } from '../../kernels/tree.js';
+import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type AlgorithmState } from '../../kernels/step.js';
+import type { Capabilities, ImplementationSession, ImplementationUnderTest, Layout } from '../types.js';
+import { flatOf, oracleObjective, shapesOf } from './tensors.js';
+
+export const KERNEL_CAPABILITIES: Capabilities = {
+  algorithms: Object.fromEntries(algorithmNames().map((a) => [a, {}])),
+  options: { momentum: true, dampening: true, nesterov: true, weightDecay: true, weightDecayIn: ['base', 'loss'] },
+  policies: { zeroGradient: 'guard' },
+  precision: 'float32',
+};
+
+export function kernelImplementation(capabilities: Capabilities = KERNEL_CAPABILITIES): ImplementationUnderTest {
+  return {
+    name: 'samcheck kernels',
+    capabilities: async () => capabilities,
+    async createSession(config: AlgorithmConfig, layout: Layout): Promise<ImplementationSession> {
+      const algorithm = createAlgorithm(config, { names: layout.names });
+      const shapes = shapesOf(layout);
+      let state: AlgorithmState | null = null;
+      return {
+        async step(params, oracle) {
+          const theta = fromFlat(params, shapes);
+          state ??= initState(algorithm, theta);
+          let r;
+          try {
+            r = step(algorithm, theta, oracleObjective(oracle, layout), state, { record: true });
+          } catch (e) {
+            tf.dispose(theta);
+            throw e;
+          }
+          const { info } = r;
+          const outcome = {
+            params: flatOf(r.params),
+            diagnostics: {
+              ...(info.perturbation ? { perturbation: flatOf(info.perturbation) } : {}),
+              ...(info.appliedGradient ? { appliedGradient: flatOf(info.appliedGradient) } : {}),
+              ...(info.ascentPoints ? { ascentPoints: info.ascentPoints.map(flatOf) } : {}),
+            },
+          };
+          disposeReplaced(state, r.state);
+          state = r.state;
+          const keep = new Set(tensorsIn(state));
+          tf.dispose(tensorsIn([theta, r.params, r.info]).filter((t) => !keep.has(t)));
+          return outcome;
+        },
+        async close() {
+          if (state !== null) tf.dispose(tensorsIn(state));
+          state = null;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Random hyperparameters for one algorithm, restricted to what an implementation declared in its
+ * capabilities. Every config is sent fully resolved (no defaults left implicit), so an
+ * implementation never depends on samcheck's defaults.
+ */
+import fc from 'fast-check';
+import { algorithmDefinition, type AlgorithmConfig } from '../kernels/algorithms/index.js';
+import { resolveBase } from '../kernels/config.js';
+import type { Capabilities } from './types.js';
+
+export type Hyperparameters = Record<string, unknown>;
+
+const f32 = (lo: number, hi: number) => fc.double({ min: lo, max: hi, noNaN: true }).map(Math.fround);
+/** 0 first, so shrinking drops a feature before it shrinks its value. */
+const zeroOr = (arb: fc.Arbitrary<number>) => fc.oneof(fc.constant(0), arb);
+
+const ALGORITHM_HYPERPARAMETERS = new Map<string, () => fc.Arbitrary<Hyperparameters>>([
+  ['sgd', () => fc.constant({})],
+  ['sam', () => fc.record({ rho: f32(0.01, 1), epsilon: fc.constant(1e-12) })],
+  ['usam', () => fc.record({ rho: f32(0.01, 0.5) })],
+  [
+    'asam',
+    () =>
+      fc.record({
+        rho: f32(0.05, 2),
+        etaT: fc.oneof(fc.constant(0), fc.constant(0.01), f32(0, 0.1)),
+        epsilon: fc.constant(1e-12),
+        adaptive: fc.constantFrom('all', 'exclude-biases'),
+      }),
+  ],
+]);
+
+/** Lets the owner of a new algorithm say how to draw its own hyperparameters (default: its defaults). */
+export function registerHyperparameters(algorithm: string, arbitrary: () => fc.Arbitrary<Hyperparameters>): void {
+  ALGORITHM_HYPERPARAMETERS.set(algorithm, arbitrary);
+}
+
+export interface ConfigConstraints {
+  /** Values forced by a property (e.g. learningRate: 0). */
+  force?: Hyperparameters;
+  /** Require momentum > 0 (buffer hygiene). */
+  momentum?: boolean;
+  /** Only the project-default placement of weight decay. */
+  baseWeightDecayOnly?: boolean;
+}
+
+export function configArbitrary(algorithm: string, caps: Capabilities, constraints: ConfigConstraints = {}): fc.Arbitrary<AlgorithmConfig> {
+  const o = caps.options;
+  const momentum = constraints.momentum ? f32(0.1, 0.95) : o.momentum ? zeroOr(f32(0.05, 0.95)) : fc.constant(0);
+  const placements = constraints.baseWeightDecayOnly ? ['base' as const] : (o.weightDecayIn ?? ['base']);
+  const base = fc.record({
+    learningRate: f32(0.001, 0.5),
+    momentum,
+    dampening: o.dampening ? zeroOr(f32(0.05, 0.9)) : fc.constant(0),
+    nesterov: o.nesterov ? fc.boolean() : fc.constant(false),
+    weightDecay: o.weightDecay ? zeroOr(f32(0.001, 0.1)) : fc.constant(0),
+    weightDecayIn: fc.constantFrom(...placements),
+  });
+  const own = (ALGORITHM_HYPERPARAMETERS.get(algorithm) ?? (() => fc.constant({})))();
+  return fc.tuple(base, own).map(([b, a]) => {
+    // torch.optim.SGD: Nesterov needs momentum > 0 and no dampening.
+    const nesterov = b.nesterov && b.momentum > 0 && b.dampening === 0;
+    const raw = { ...b, nesterov, ...a, ...caps.algorithms[algorithm]?.fixed, ...constraints.force, algorithm } as AlgorithmConfig;
+    return resolveConfig(raw);
+  });
+}
+
+/** Fills every default exactly as the kernels and the oracle do. */
+export function resolveConfig(config: AlgorithmConfig): AlgorithmConfig {
+  const base = resolveBase(config);
+  const { onNonFinite: _drop, ...rest } = algorithmDefinition(config.algorithm).resolve({ ...config, ...base }) as AlgorithmConfig & { onNonFinite?: string };
+  return rest as AlgorithmConfig;
+}

@@ -1,0 +1,170 @@
+/**
+ * `verify(implementation, options)`: runs every applicable conformance property against an
+ * implementation under test with plain `fc.check` (no test runner needed) and returns one
+ * verdict per (algorithm, property), each failure with its shrunk counterexample and a replay
+ * command.
+ */
+import fc from 'fast-check';
+import { SamcheckError } from '../errors.js';
+import { relativeTolerance } from './compare.js';
+import { CONFORMANCE_PROPERTIES, type Case, type ConformanceProperty, type PropertyContext } from './properties.js';
+import type { Capabilities, ImplementationUnderTest } from './types.js';
+
+export type VerdictStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'not-run';
+
+export interface PropertyVerdict {
+  /** `<algorithm>.<property>`, the name `--property` takes. */
+  name: string;
+  algorithm: string;
+  property: string;
+  claim: string;
+  status: VerdictStatus;
+  /** Failure message, skip reason or infrastructure error. */
+  message?: string;
+  counterexample?: Case;
+  /** Dimension of the shrunk counterexample. */
+  dimension?: number;
+  seed: number;
+  path?: string;
+  numRuns: number;
+  replay?: string;
+}
+
+export interface VerifyReport {
+  implementation: string;
+  capabilities: Capabilities | null;
+  seed: number;
+  verdicts: PropertyVerdict[];
+  /** True iff nothing failed or errored (skips are reported, never counted as passes). */
+  ok: boolean;
+}
+
+export interface VerifyOptions {
+  /** Suite seed; each property runs with a seed derived from it and its name. */
+  seed?: number;
+  numRuns?: number;
+  /** Restrict to these names (`sam.step-matches-oracle`) or property ids (`step-matches-oracle`). */
+  properties?: string[];
+  algorithms?: string[];
+  /** fast-check replay path (only meaningful with a single property). */
+  path?: string;
+  maxDimension?: number;
+  /** Printed before the replay flags, e.g. `samcheck verify --impl "python3 adapter.py"`. */
+  replayCommand?: string;
+  /** Progress lines (e.g. console.log). */
+  log?: (line: string) => void;
+  /** Stop at the first failing property (mutant runs). */
+  stopAtFirstFailure?: boolean;
+}
+
+/** Errors that mean the implementation cannot be talked to any more (not a counterexample). */
+function isInfrastructureError(e: unknown): boolean {
+  return e instanceof SamcheckError && (e.code === 'PROTOCOL' || e.code === 'TIMEOUT');
+}
+
+export function propertySeed(seed: number, name: string): number {
+  let h = seed | 0;
+  for (const ch of name) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+  return h;
+}
+
+export async function verify(impl: ImplementationUnderTest, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const seed = options.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  const numRuns = options.numRuns ?? 100;
+  const log = options.log ?? (() => {});
+  const base = { implementation: impl.name, seed };
+  let caps: Capabilities;
+  try {
+    caps = await impl.capabilities();
+  } catch (e) {
+    const verdict: PropertyVerdict = { name: 'handshake', algorithm: '-', property: 'handshake', claim: 'the implementation declares its capabilities', status: 'error', message: String((e as Error)?.message ?? e), seed, numRuns: 0 };
+    log(formatVerdict(verdict));
+    return { ...base, capabilities: null, verdicts: [verdict], ok: false };
+  }
+  const verdicts: PropertyVerdict[] = [];
+  let fatal: string | null = null;
+  for (const algorithm of options.algorithms ?? Object.keys(caps.algorithms)) {
+    for (const property of CONFORMANCE_PROPERTIES) {
+      if (!property.appliesTo(algorithm)) continue;
+      const name = `${algorithm}.${property.id}`;
+      if (options.properties && !options.properties.some((p) => p === name || p === property.id)) continue;
+      const ctx: PropertyContext = { algorithm, caps, impl, rel: relativeTolerance(caps.precision), maxDimension: options.maxDimension ?? 6 };
+      const common = { name, algorithm, property: property.id, claim: property.claim, seed: propertySeed(seed, name), numRuns };
+      let verdict: PropertyVerdict;
+      if (fatal !== null) verdict = { ...common, status: 'not-run', message: `not run: ${fatal}` };
+      else if (!(algorithm in caps.algorithms)) verdict = { ...common, status: 'skipped', message: `the implementation does not declare ${algorithm}` };
+      else {
+        const reason = property.skipReason(ctx);
+        verdict = reason !== null ? { ...common, status: 'skipped', message: reason } : await runProperty(property, ctx, common, options);
+      }
+      if (verdict.status === 'error') fatal = verdict.message ?? 'error';
+      verdict.replay = replayOf(verdict, options, seed);
+      verdicts.push(verdict);
+      log(formatVerdict(verdict));
+      if (options.stopAtFirstFailure && verdict.status === 'failed') return { ...base, capabilities: caps, verdicts, ok: false };
+    }
+  }
+  return { ...base, capabilities: caps, verdicts, ok: verdicts.every((v) => v.status === 'passed' || v.status === 'skipped') };
+}
+
+async function runProperty(
+  property: ConformanceProperty,
+  ctx: PropertyContext,
+  common: Omit<PropertyVerdict, 'status'>,
+  options: VerifyOptions,
+): Promise<PropertyVerdict> {
+  // An infrastructure error ends the property: later runs (and shrinking) are skipped through
+  // fc.pre, so a dead or hung implementation is not retried hundreds of times.
+  let infrastructure: unknown = null;
+  const predicate = fc.asyncProperty(property.arbitrary(ctx), async (c) => {
+    fc.pre(infrastructure === null);
+    try {
+      await property.check(c, ctx);
+    } catch (e) {
+      if (isInfrastructureError(e)) infrastructure = e;
+      throw e;
+    }
+  });
+  const details = await fc.check(predicate, {
+    seed: common.seed,
+    numRuns: common.numRuns,
+    ...(options.path !== undefined ? { path: options.path } : {}),
+  });
+  if (infrastructure !== null) return { ...common, status: 'error', message: (infrastructure as Error).message };
+  if (!details.failed) return { ...common, status: 'passed' };
+  const counterexample = details.counterexample?.[0] as Case | undefined;
+  if (counterexample === undefined) {
+    return { ...common, status: 'error', message: `no counterexample (${details.numSkips} runs skipped by preconditions)` };
+  }
+  const error = details.errorInstance;
+  return {
+    ...common,
+    status: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+    counterexample,
+    dimension: counterexample.problem.theta0.length,
+    path: details.counterexamplePath ?? undefined,
+  };
+}
+
+/** Replays with the suite seed: the property's own seed is derived from it and the name. */
+function replayOf(v: PropertyVerdict, options: VerifyOptions, suiteSeed: number): string | undefined {
+  if (v.status !== 'failed') return undefined;
+  const pathFlag = v.path !== undefined ? ` --path ${v.path}` : '';
+  return `${options.replayCommand ?? 'samcheck verify'} --property ${v.name} --seed ${suiteSeed}${pathFlag}`;
+}
+
+export function formatVerdict(v: PropertyVerdict): string {
+  const head = `${v.status.toUpperCase().padEnd(7)} ${v.name}`;
+  if (v.status === 'passed') return `${head} (${v.numRuns} runs, seed ${v.seed})`;
+  const lines = [head, `        ${v.message ?? ''}`];
+  if (v.counterexample) lines.push(`        counterexample (dimension ${v.dimension}): ${JSON.stringify(v.counterexample)}`);
+  if (v.replay) lines.push(`        replay: ${v.replay}`);
+  return lines.join('\n');
+}
+
+export function formatReport(report: VerifyReport): string {
+  const count = (s: VerdictStatus) => report.verdicts.filter((v) => v.status === s).length;
+  const summary = `${report.implementation}: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped, ${count('error')} errors, ${count('not-run')} not run (suite seed ${report.seed})`;
+  return [...report.verdicts.map(formatVerdict), summary, report.ok ? 'OK' : 'NOT CONFORMANT'].join('\n');
+}

@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../../src/tf.js';
+import { useBackend } from '../../src/backend/index.js';
+import { SharpnessAwareOptimizer } from '../../src/optimizers/index.js';
+import { KERNEL_CAPABILITIES, kernelImplementation } from '../../src/verify/adapters/kernel.js';
+import { tfOptimizerImplementation } from '../../src/verify/adapters/tf_optimizer.js';
+import { formatReport, verify } from '../../src/verify/verify.js';
+
+beforeAll(async () => {
+  await useBackend({ backend: 'cpu' });
+});
+
+const SEED = 20261101;
+
+describe('verify() against samcheck itself (no false alarms)', () => {
+  it('the kernels pass every property for sgd, sam, usam and asam', async () => {
+    const before = tf.memory().numTensors;
+    const report = await verify(kernelImplementation(), { seed: SEED, numRuns: 40, algorithms: ['sgd', 'sam', 'usam', 'asam'] });
+    expect(report.ok, formatReport(report)).toBe(true);
+    expect(report.verdicts.filter((v) => v.status === 'passed').length).toBeGreaterThanOrEqual(20);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('the tf.Optimizer drop-in passes through the generic tf.Optimizer adapter', async () => {
+    const impl = tfOptimizerImplementation('SharpnessAwareOptimizer', (config) => new SharpnessAwareOptimizer(config), KERNEL_CAPABILITIES);
+    const report = await verify(impl, { seed: SEED, numRuns: 15, algorithms: ['sam', 'asam'] });
+    expect(report.ok, formatReport(report)).toBe(true);
+  });
+
+  it("tfjs's own tf.train.sgd passes the SGD properties (momentum undeclared ⇒ that property is SKIPPED)", async () => {
+    const caps = { ...KERNEL_CAPABILITIES, algorithms: { sgd: {} }, options: {} };
+    const impl = tfOptimizerImplementation('tf.train.sgd', (config) => tf.train.sgd(config.learningRate), caps);
+    const report = await verify(impl, { seed: SEED, numRuns: 20 });
+    expect(report.ok, formatReport(report)).toBe(true);
+    expect(report.verdicts.find((v) => v.property === 'momentum-buffer-two-steps')?.status).toBe('skipped');
+  });
+});
