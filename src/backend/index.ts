@@ -3,6 +3,7 @@ import { BackendError } from '../errors.js';
 import { loadWebgpuBackend } from './webgpu.js';
 
 export { loadWebgpuBackend } from './webgpu.js';
+export { exactHvp, finiteDifferenceHvp, FD_STEP, type ScalarFunction } from './hvp.js';
 import { fixesRequested, setBackendFixes, type BackendFixOptions } from './fixes.js';
 
 export { fixesRequested, setBackendFixes, backendFixState, type BackendFixOptions, type BackendFixState } from './fixes.js';

@@ -4,8 +4,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { backendFixState, useBackend } from '../../src/backend/index.js';
+import { backendFixState, exactHvp, useBackend } from '../../src/backend/index.js';
+import { hvpAgreesWithExactHessian, type HvpCase } from '../../properties/backends/hvp_agreement.js';
 import { withFixes } from '../../properties/backends/cross_backend.js';
+import { samStepAgreement, type SamStepCase } from '../../properties/backends/sam_step_agreement.js';
 import { matMulAgreement, type MatMulCase, type MatMulCaseOptions } from '../../properties/backends/matmul_agreement.js';
 
 beforeAll(async () => {
@@ -42,5 +44,24 @@ describe('the wasm fix layer', () => {
     expect(c.shape.fused && c.shape.batch > 1 && (c.shape.bias || c.shape.activation === 'prelu')).toBe(true);
     console.info(`stock wasm counterexample (batched + bias): ${JSON.stringify(c)}`);
     expect((await check(true, { maxDim: 6, maxBatch: 3, transposes: false })).failed).toBe(false);
+  });
+
+  it('stock wasm: a SAM step on a torch-layout MLP (x·Wᵀ + b) moves the parameters wrongly', async () => {
+    const run = (fixes: boolean) => withFixes(fixes, () => fc.check(samStepAgreement('wasm'), { numRuns: 40, seed: SEED }));
+    const stock = await run(false);
+    expect(stock.failed).toBe(true);
+    const [c] = stock.counterexample as [SamStepCase];
+    expect(c.problem.layout).toBe('torch');
+    console.info(`stock wasm SAM-step counterexample: widths ${c.problem.widths}, batch ${c.problem.batch}, ρ ${c.rho}, lr ${c.learningRate}`);
+    expect((await run(true)).failed).toBe(false);
+  });
+
+  it('stock tfjs: double-backprop HVPs through tanh/exp/sigmoid/softmax are wrong; the gradient fix corrects them', async () => {
+    const run = (fixes: boolean) => withFixes(fixes, async () => fc.check(hvpAgreesWithExactHessian('exact', exactHvp), { numRuns: 60, seed: SEED }));
+    const stock = await run(false);
+    expect(stock.failed).toBe(true);
+    const [c] = stock.counterexample as [HvpCase];
+    console.info(`stock HVP counterexample: ${JSON.stringify(c)}`);
+    expect((await run(true)).failed).toBe(false);
   });
 });
