@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Worked example: a PyTorch SAM written like the popular wrappers (davda54/sam: first_step /
+second_step around a torch.optim base optimizer), checked by ``samcheck verify``.
+
+    samcheck verify --impl "/usr/bin/python3 python/examples/torch_sam.py --dtype float32"
+
+Everything below ``serve`` is the optimizer as users write it; the adapter part is ~30 lines.
+"""
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from samcheck_adapter import serve  # noqa: E402
+
+import torch  # noqa: E402
+
+
+class SAM(torch.optim.Optimizer):
+    """SAM in the style of davda54/sam (adaptive=True is its ASAM variant: T = |θ|, all tensors)."""
+
+    def __init__(self, params, base_optimizer, rho=0.05, adaptive=False, **kwargs):
+        defaults = dict(rho=rho, adaptive=adaptive, **kwargs)
+        super().__init__(params, defaults)
+        self.base_optimizer = base_optimizer(self.param_groups, **kwargs)
+        self.param_groups = self.base_optimizer.param_groups
+        self.defaults.update(self.base_optimizer.defaults)
+
+    @torch.no_grad()
+    def first_step(self, zero_grad=False):
+        grad_norm = self._grad_norm()
+        for group in self.param_groups:
+            scale = group["rho"] / (grad_norm + 1e-12)
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                self.state[p]["old_p"] = p.data.clone()
+                e_w = (torch.pow(p, 2) if group["adaptive"] else 1.0) * p.grad * scale.to(p)
+                p.add_(e_w)  # climb to the local maximum "w + e(w)"
+        if zero_grad:
+            self.zero_grad()
+
+    @torch.no_grad()
+    def second_step(self, zero_grad=False):
+        for group in self.param_groups:
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                p.data = self.state[p]["old_p"]  # get back to "w" from "w + e(w)"
+        self.base_optimizer.step()  # the actual "sharpness-aware" update
+        if zero_grad:
+            self.zero_grad()
+
+    def _grad_norm(self):
+        return torch.norm(
+            torch.stack([
+                ((torch.abs(p) if group["adaptive"] else 1.0) * p.grad).norm(p=2)
+                for group in self.param_groups for p in group["params"] if p.grad is not None
+            ]),
+            p=2,
+        )
+
+
+# ---- adapter: samcheck's flat vectors <-> torch parameters ---------------------------------
+
+def make_session_factory(dtype):
+    def make_session(config, layout):
+        params = [torch.nn.Parameter(torch.zeros(size, dtype=dtype)) for size in layout.sizes]
+        sgd_kwargs = dict(lr=config["learningRate"], momentum=config["momentum"], dampening=config["dampening"],
+                          weight_decay=config["weightDecay"], nesterov=config["nesterov"])
+        algorithm = config["algorithm"]
+        if algorithm == "sgd":
+            optimizer = torch.optim.SGD(params, **sgd_kwargs)
+        else:
+            optimizer = SAM(params, torch.optim.SGD, rho=config["rho"], adaptive=(algorithm == "asam"), **sgd_kwargs)
+
+        def backward(oracle):
+            """What loss.backward() does, with the loss served by the harness."""
+            point = torch.cat([p.detach() for p in params]).tolist()
+            _, gradient = oracle.evaluate(point)
+            for p, g in zip(params, layout.split(gradient)):
+                p.grad = torch.tensor(g, dtype=dtype)
+
+        class Session:
+            def step(self, flat, oracle):
+                with torch.no_grad():
+                    for p, values in zip(params, layout.split(flat)):
+                        p.copy_(torch.tensor(values, dtype=dtype))
+                backward(oracle)
+                if algorithm == "sgd":
+                    optimizer.step()
+                else:
+                    optimizer.first_step(zero_grad=True)
+                    backward(oracle)
+                    optimizer.second_step(zero_grad=True)
+                return torch.cat([p.detach() for p in params]).tolist()
+
+        return Session()
+
+    return make_session
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dtype", choices=["float32", "float64"], default="float32")
+    args = parser.parse_args()
+    dtype = torch.float32 if args.dtype == "float32" else torch.float64
+    serve(
+        make_session_factory(dtype),
+        name="davda54-style torch SAM (%s)" % args.dtype,
+        algorithms={
+            "sgd": {},
+            "sam": {"fixed": {"epsilon": 1e-12}},
+            # davda54's adaptive=True: T = |θ| on every tensor, no η_T offset.
+            "asam": {"fixed": {"epsilon": 1e-12, "etaT": 0, "adaptive": "all"}},
+        },
+        options={"momentum": True, "dampening": True, "nesterov": True, "weightDecay": True, "weightDecayIn": ["base"]},
+        zero_gradient="guard",
+        precision=args.dtype,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
