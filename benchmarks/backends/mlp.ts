@@ -78,13 +78,35 @@ export function mlpLoss(p: MlpProblem, x: tf.Tensor2D, y: tf.Tensor2D): (params:
   };
 }
 
-/** One SAM step (functional core) on the current backend; returns the new parameter tensors. */
-export function mlpSamStep(p: MlpProblem, rho: number, learningRate: number): tf.Tensor[] {
-  const x = tf.tensor2d(p.x, [p.batch, p.widths[0]!]);
-  const y = tf.tensor2d(p.y, [p.batch, p.widths[p.widths.length - 1]!]);
-  const params = mlpTensors(p);
-  const names = params.map((_, i) => `p${i}`);
+export interface MlpTensors {
+  x: tf.Tensor2D;
+  y: tf.Tensor2D;
+  params: tf.Tensor[];
+}
+
+/** Data and parameters as tensors on the current backend (caller disposes). */
+export function mlpSetup(p: MlpProblem): MlpTensors {
+  return {
+    x: tf.tensor2d(p.x, [p.batch, p.widths[0]!]),
+    y: tf.tensor2d(p.y, [p.batch, p.widths[p.widths.length - 1]!]),
+    params: mlpTensors(p),
+  };
+}
+
+/** One SAM step (functional core) from prepared tensors; returns the new parameter tensors. */
+export function samStepOf(p: MlpProblem, t: MlpTensors, rho: number, learningRate: number): tf.Tensor[] {
+  const names = t.params.map((_, i) => `p${i}`);
   const algorithm = createAlgorithm({ algorithm: 'sam', rho, learningRate }, { names });
-  const state = initState(algorithm, params);
-  return step(algorithm, params, functionObjective(mlpLoss(p, x, y)), state).params;
+  return step(algorithm, t.params, functionObjective(mlpLoss(p, t.x, t.y)), initState(algorithm, t.params)).params;
+}
+
+/** Loss and gradients once (the unit a SAM step costs two of). */
+export function forwardBackwardOf(p: MlpProblem, t: MlpTensors): tf.Tensor[] {
+  const { value, grads } = tf.valueAndGrads((...params: tf.Tensor[]) => mlpLoss(p, t.x, t.y)(params))(t.params);
+  return [value, ...grads];
+}
+
+/** One SAM step on the current backend, built from the plain arrays (call inside tf.tidy). */
+export function mlpSamStep(p: MlpProblem, rho: number, learningRate: number): tf.Tensor[] {
+  return samStepOf(p, mlpSetup(p), rho, learningRate);
 }

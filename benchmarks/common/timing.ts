@@ -1,0 +1,56 @@
+import { Bench } from 'tinybench';
+import { median, robustSd } from '../../src/report/stats.js';
+
+export interface TimedTask {
+  label: string;
+  run(): void;
+}
+
+export interface TimingOptions {
+  /** Interleaved rounds; ratios are computed per round, so slow drifts of a shared machine cancel. */
+  rounds: number;
+  /** Calls per task per round (the round's value is their median). */
+  iterations: number;
+  /** Called after each round with the fraction done. */
+  onRound?(fraction: number): void;
+}
+
+/** Per task: the median latency (ms) of each round. */
+export type RoundTimes = Map<string, number[]>;
+
+/**
+ * Times every task in interleaved rounds with tinybench (round r runs all tasks once before
+ * round r+1 starts). Round 0 includes a warm-up call per task (kernel compilation, allocations).
+ */
+export async function interleavedTimes(tasks: TimedTask[], options: TimingOptions): Promise<RoundTimes> {
+  const times: RoundTimes = new Map(tasks.map((t) => [t.label, []]));
+  for (let round = 0; round < options.rounds; round++) {
+    const bench = new Bench({ iterations: options.iterations, time: 0, warmup: round === 0, warmupIterations: 1, warmupTime: 0, throws: true });
+    for (const t of tasks) bench.add(t.label, t.run);
+    await bench.run();
+    for (const task of bench.tasks) {
+      const r = task.result;
+      if (r.state !== 'completed') throw new Error(`benchmark task ${task.name} ended in state ${r.state}`);
+      times.get(task.name)!.push(r.latency.p50);
+    }
+    options.onRound?.((round + 1) / options.rounds);
+  }
+  return times;
+}
+
+export interface Estimate {
+  value: number;
+  /** Robust standard deviation over rounds. */
+  noise: number;
+}
+
+export function estimate(xs: number[]): Estimate {
+  return { value: median(xs), noise: xs.length > 1 ? robustSd(xs) : 0 };
+}
+
+/** Median and spread over rounds of f(round) (a ratio of same-round times). */
+export function perRound(times: RoundTimes, f: (get: (label: string) => number) => number): Estimate {
+  const rounds = [...times.values()][0]?.length ?? 0;
+  const values = Array.from({ length: rounds }, (_, r) => f((label) => times.get(label)![r]));
+  return estimate(values);
+}

@@ -1,0 +1,130 @@
+import type { Metric, Suite, Table } from '../../src/report/types.js';
+import { mlp, smallCnn, type Model } from '../common/models.js';
+import { estimate, perRound, type Estimate } from '../common/timing.js';
+import { runTorchPeer } from '../peers/torch_peer.js';
+import { FORWARD_BACKWARD, XSAM_PROBE_SUFFIX, measureStepCost, type StepCostResult } from './step_cost.js';
+
+/** Done-when targets of issue 7 (spec/benchmarks.md). */
+export const TARGETS = { samOverSgd: 2.1, kStepOverKPlus1Sgd: 1.1, xsamOverSamAmortized: 1.03 };
+/** Fashion-MNIST: 60000 / 128 batches per epoch; XSAM probes once per epoch. */
+/** On the slow cpu backend a quick run times only these. */
+const QUICK_CPU_ALGORITHMS = ['sgd', 'sam'];
+const BATCHES_PER_EPOCH = Math.ceil(60000 / 128);
+
+const fmt = (e: Estimate, digits = 2) => `${e.value.toFixed(digits)} ± ${e.noise.toFixed(digits)}`;
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+interface Ratio {
+  name: string;
+  estimate: Estimate;
+  target?: number;
+  floor?: number;
+}
+
+/** The ratios that matter, each computed within a round and summarized over rounds. */
+export function ratiosOf(r: StepCostResult): Ratio[] {
+  const out: Ratio[] = [];
+  const has = (l: string) => r.times.has(l);
+  if (has('SAM') && has('SGD')) out.push({ name: 'SAM / SGD', estimate: perRound(r.times, (t) => t('SAM') / t('SGD')), target: TARGETS.samOverSgd, floor: 2 });
+  for (const v of r.variants.filter((x) => x.algorithm === 'multistep-sam' && x.steps)) {
+    const k = v.steps!;
+    out.push({ name: `${v.label} / (${k + 1}·SGD)`, estimate: perRound(r.times, (t) => t(v.label) / ((k + 1) * t('SGD'))), target: TARGETS.kStepOverKPlus1Sgd, floor: 1 });
+  }
+  const xsam = r.variants.find((x) => x.algorithm === 'xsam');
+  if (xsam && has('SAM')) {
+    const P = BATCHES_PER_EPOCH;
+    out.push({
+      name: `XSAM / SAM (amortized, probe every ${P} steps)`,
+      estimate: perRound(r.times, (t) => (t(xsam.label + XSAM_PROBE_SUFFIX) + (P - 1) * t(xsam.label)) / P / t('SAM')),
+      target: TARGETS.xsamOverSamAmortized,
+    });
+    out.push({ name: 'XSAM probe step / SAM', estimate: perRound(r.times, (t) => t(xsam.label + XSAM_PROBE_SUFFIX) / t('SAM')) });
+  }
+  return out;
+}
+
+function caseTable(title: string, r: StepCostResult): Table {
+  const fb = estimate(r.times.get(FORWARD_BACKWARD)!);
+  const rows: Table['rows'] = [[FORWARD_BACKWARD, fmt(fb), 1, '1.00', '']];
+  for (const [label, xs] of r.times) {
+    if (label === FORWARD_BACKWARD) continue;
+    const passes = r.passes.get(label) ?? NaN;
+    const overhead = perRound(r.times, (t) => t(label) / (passes * t(FORWARD_BACKWARD)));
+    const vsSgd = r.times.has('SGD') ? perRound(r.times, (t) => t(label) / t('SGD')) : undefined;
+    rows.push([label, fmt(estimate(xs)), passes, fmt(overhead), vsSgd ? fmt(vsSgd) : '']);
+  }
+  return {
+    title,
+    columns: ['step', 'median ms ± σ', 'gradient evals', 'time / (evals × fwd+bwd)', 'time / SGD'],
+    rows,
+    caption: 'σ: robust spread over interleaved rounds. "time / (evals × fwd+bwd)" is the cost above the gradient evaluations themselves (1.00 = none).',
+  };
+}
+
+export const kernelSuite: Suite = {
+  name: 'kernels',
+  title: 'Kernel benchmarks: step cost',
+  estimatedMinutes: { quick: 2, full: 15 },
+  async run(ctx) {
+    const metrics: Metric[] = [];
+    const tables: Table[] = [];
+    const notes: string[] = [];
+    const ratioRows: Table['rows'] = [];
+    const models: Array<{ model: Model; batch: number }> = [
+      { model: mlp([784, 256, 256, 10], [28, 28, 1]), batch: 128 },
+      { model: smallCnn(), batch: ctx.quick ? 32 : 128 },
+    ];
+    const cases = ctx.backends.flatMap((backend) => models.map((m) => ({ backend, ...m })));
+    let done = 0;
+    for (const c of cases) {
+      const slow = c.backend === 'cpu';
+      const rounds = ctx.quick ? 3 : slow ? 5 : 9;
+      const iterations = ctx.quick ? (slow ? 1 : 2) : slow ? 2 : 5;
+      const quickSubset = ctx.quick && slow;
+      const label = `${c.backend}, ${c.model.name}, batch ${c.batch}`;
+      if (quickSubset) notes.push(`${label}: quick mode times only ${QUICK_CPU_ALGORITHMS.join(', ')} (the cpu backend is ~20× slower than wasm).`);
+      let r: StepCostResult;
+      try {
+        r = await measureStepCost({ backend: c.backend, model: c.model, batchSize: c.batch, seed: ctx.seed, rounds, iterations, batchesPerEpoch: BATCHES_PER_EPOCH, ...(quickSubset ? { only: (n: string) => QUICK_CPU_ALGORITHMS.includes(n) } : {}) }, (f) =>
+          ctx.progress((done + f) / (cases.length + 1), label),
+        );
+      } catch (err) {
+        notes.push(`${label}: skipped (${(err as Error).message.split('\n')[0]})`);
+        done++;
+        continue;
+      }
+      done++;
+      notes.push(...r.notes);
+      tables.push(caseTable(`Step cost: ${label} (${rounds} rounds × ${iterations} calls)`, r));
+      const key = `kernels/${c.backend}/${slug(c.model.name)}`;
+      for (const [l, xs] of r.times) {
+        const e = estimate(xs);
+        metrics.push({ name: `${key}/${slug(l)}/ms`, unit: 'ms', value: e.value, noise: e.noise, smallerIsBetter: true });
+      }
+      for (const ratio of ratiosOf(r)) {
+        const verdict = ratio.target === undefined ? '' : ratio.estimate.value <= ratio.target ? 'met' : `missed by ${(ratio.estimate.value - ratio.target).toFixed(2)}`;
+        ratioRows.push([label, ratio.name, fmt(ratio.estimate, 3), ratio.floor ?? '', ratio.target ?? '', verdict]);
+        metrics.push({ name: `${key}/ratio/${slug(ratio.name)}`, unit: 'ratio', value: ratio.estimate.value, noise: ratio.estimate.noise, smallerIsBetter: true });
+      }
+    }
+    ctx.progress(cases.length / (cases.length + 1), 'PyTorch peer');
+    const peer = await runTorchPeer({ rounds: ctx.quick ? 3 : 7, iterations: ctx.quick ? 3 : 10, seed: ctx.seed });
+    if ('skipped' in peer) notes.push(`PyTorch peer row skipped: ${peer.skipped}`);
+    else {
+      const e = (k: string) => estimate(peer.rounds[k]);
+      const times = new Map(Object.entries(peer.rounds));
+      const samOverSgd = perRound(times, (t) => t('SAM') / t('SGD'));
+      tables.push({
+        title: `Peer: PyTorch ${peer.torch} on CPU (${peer.blas} BLAS, ${peer.threads} threads), MLP 784-256-256-10, batch 128`,
+        columns: ['step', 'median ms ± σ'],
+        rows: [[FORWARD_BACKWARD, fmt(e('forward+backward'))], ['SGD', fmt(e('SGD'))], ['SAM', fmt(e('SAM'))], ['SAM / SGD', fmt(samOverSgd, 3)]],
+        caption: 'Measured in the same run by /usr/bin/python3 benchmarks/peers/torch_sam_step.py (same model, batch, ρ, interleaved rounds).',
+      });
+      metrics.push({ name: 'kernels/torch-cpu/mlp/sam/ms', unit: 'ms', value: e('SAM').value, noise: e('SAM').noise, smallerIsBetter: true });
+      ratioRows.push(['torch cpu, MLP 784-256-256-10, batch 128', 'SAM / SGD', fmt(samOverSgd, 3), 2, '', '']);
+    }
+    tables.unshift({ title: 'Ratios that matter', columns: ['case', 'ratio', 'median ± σ', 'floor', 'target', 'verdict'], rows: ratioRows });
+    ctx.progress(1);
+    return { title: 'Kernel benchmarks: step cost', metrics, tables, figures: [], notes };
+  },
+};

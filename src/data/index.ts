@@ -1,0 +1,4 @@
+export * from './dataset.js';
+export * from './random.js';
+export * from './synthetic.js';
+export * from './idx.js';

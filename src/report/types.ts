@@ -1,0 +1,94 @@
+/**
+ * The report's data model. Everything a suite measures ends up as metrics (numbers with a unit,
+ * a direction and a noise estimate, for regression detection), tables and figures (SVG files).
+ */
+export interface Metric {
+  /** Stable id, e.g. "kernels/wasm/mlp/sam/step_ms". */
+  name: string;
+  unit: string;
+  value: number;
+  /** One standard deviation of the measurement, in `unit` (0 when deterministic). */
+  noise: number;
+  smallerIsBetter: boolean;
+}
+
+export interface Table {
+  title: string;
+  columns: string[];
+  rows: Array<Array<string | number>>;
+  /** Shown under the table. */
+  caption?: string;
+}
+
+export interface Figure {
+  /** File name inside the report directory, e.g. "sam-edge.svg". */
+  file: string;
+  title: string;
+  caption: string;
+  svg: string;
+}
+
+export interface SuiteResult {
+  suite: string;
+  title: string;
+  metrics: Metric[];
+  tables: Table[];
+  figures: Figure[];
+  /** Skips, substitutions and missed targets, in plain words. */
+  notes: string[];
+  durationMs: number;
+}
+
+/** What a suite gets: the options and a progress callback (fraction 0..1 within the suite). */
+export interface SuiteContext {
+  quick: boolean;
+  seed: number;
+  backends: string[];
+  progress(fraction: number, detail?: string): void;
+}
+
+export interface Suite {
+  name: string;
+  title: string;
+  /** Rough minutes in quick and full mode (progress weighting and the time budget in spec). */
+  estimatedMinutes: { quick: number; full: number };
+  run(ctx: SuiteContext): Promise<Omit<SuiteResult, 'suite' | 'durationMs'>>;
+}
+
+export interface Environment {
+  node: string;
+  platform: string;
+  cpus: number;
+  cpuModel: string;
+  commit?: string;
+}
+
+/** report.json. Figures are stored as files next to it; `figures[].svg` is omitted there. */
+export interface Report {
+  schema: 1;
+  date: string;
+  createdAt: string;
+  quick: boolean;
+  seed: number;
+  environment: Environment;
+  suites: SuiteResult[];
+  regressions: Regression[];
+  /** Which report the regressions were computed against. */
+  comparedWith?: string;
+}
+
+export interface Regression {
+  metric: string;
+  unit: string;
+  previous: number;
+  current: number;
+  /** (current − previous) in units of the combined noise. */
+  sigmas: number;
+  relativeChange: number;
+}
+
+export type ProgressEvent =
+  | { kind: 'suite-start'; suite: string; index: number; total: number }
+  | { kind: 'progress'; suite: string; fraction: number; overall: number; detail?: string }
+  | { kind: 'suite-end'; suite: string; durationMs: number }
+  | { kind: 'written'; dir: string };
