@@ -6,7 +6,8 @@ import { createAlgorithm, initState, step, tensorsIn } from '../../src/kernels/s
 import { toFlat } from '../../src/kernels/tree.js';
 import { initialOracleState, oracleStep } from '../../src/oracle/algorithms.js';
 import type { OracleState } from '../../src/oracle/steps.js';
-import { kernelObjective, layoutOf, oracleObjective, paramsOf, type Problem } from './problems.js';
+import type { GradientEstimator, Objective } from '../../src/kernels/types.js';
+import { kernelObjective, layoutOf, oracleObjective, paramsOf, problemArb, type Problem } from './problems.js';
 
 /**
  * Normalization turns a gradient of norm ~float32 noise into a full-length random direction
@@ -16,7 +17,7 @@ import { kernelObjective, layoutOf, oracleObjective, paramsOf, type Problem } fr
  */
 export const MIN_NORMALIZED_GRADIENT = 1e-2;
 
-function wellConditioned(p: Problem, theta: number[]): boolean {
+export function wellConditioned(p: Problem, theta: number[]): boolean {
   const f = oracleObjective(p);
   const views = [f, f.full!()];
   for (const m of [1, 2]) for (let s = 0; s + m <= p.batch; s += m) views.push(f.slice!(s, s + m));
@@ -67,3 +68,48 @@ export function sideBySide(
   tf.dispose([...params, ...tensorsIn(state)]);
   return out;
 }
+
+export interface KernelRun {
+  params: Float64Array;
+  applied: Float64Array;
+  clean: Float64Array;
+  perturbation: Float64Array | null;
+  scalars: Record<string, number>;
+}
+
+/** One recorded kernel step of `config` from θ_0 of `p` (or an explicit estimator in place of the config's). */
+export function kernelRun(config: AlgorithmConfig, p: Problem, objective: Objective = kernelObjective(p), estimator?: GradientEstimator): KernelRun {
+  return scoped(() => {
+    const layout = layoutOf(p);
+    const created = createAlgorithm(config, { names: layout.names });
+    const alg = estimator === undefined ? created : { ...created, estimator };
+    const params = paramsOf(p);
+    const r = step(alg, params, objective, initState(alg, params), { record: true });
+    return {
+      params: toFlat(r.params),
+      applied: toFlat(r.info.appliedGradient!),
+      clean: toFlat(r.info.cleanGradient!),
+      perturbation: r.info.perturbation ? toFlat(r.info.perturbation) : null,
+      scalars: r.info.scalars ?? {},
+    };
+  });
+}
+
+/** Does fast-check find a counterexample? Used to show each property catches its broken variant. */
+export function findsCounterexample<T>(arb: fc.Arbitrary<T>, holds: (x: T) => boolean, numRuns = 60): boolean {
+  // endOnFailure: one counterexample is the evidence; shrinking it would only cost time.
+  return fc.check(fc.property(arb, holds), { numRuns, seed: 42, endOnFailure: true }).failed;
+}
+
+/** Runs fn in a tfjs scope that frees every tensor it made (fn returns plain numbers). */
+export function scoped<T>(fn: () => T): T {
+  tf.engine().startScope();
+  try {
+    return fn();
+  } finally {
+    tf.engine().endScope();
+  }
+}
+
+/** Problems satisfying condition G at θ_0 (see wellConditioned). */
+export const conditionedProblemArb = (options?: Parameters<typeof problemArb>[0]) => problemArb(options).filter((p) => wellConditioned(p, p.theta0));

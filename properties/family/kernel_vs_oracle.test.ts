@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { tf } from '../../src/tf.js';
 import { useBackend } from '../../src/backend/index.js';
 import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
 import { closeTo, problemArb } from './problems.js';
-import { sideBySide } from './harness.js';
+import { scoped, sideBySide } from './harness.js';
 
 beforeAll(async () => {
   await useBackend({ backend: 'cpu' });
@@ -60,7 +59,7 @@ describe('every family algorithm and option matches its float64 oracle (spec/fam
   test.prop([fc.oneof(multiStep, xsam, mSam, nSam, rwSam), base, problemArb()], { numRuns: 120 })('kernel ≈ oracle over 2 steps', (alg, b, p) => {
     const config = { ...alg, ...b } as AlgorithmConfig;
     let realigned = false;
-    const runs = tf.tidy(() =>
+    const runs = scoped(() =>
       sideBySide(config, p, 2, (s, o) => {
         const r = alignAlpha(s, o);
         if (o.probed && s.alpha !== o.alpha) {

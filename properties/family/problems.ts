@@ -20,6 +20,8 @@ export interface Problem {
   batch: number;
   theta0: number[];
   sizes: number[];
+  /** Added to every f_i (C7 shifts the function below zero). */
+  shift?: number;
 }
 
 export const problemArb = (options: { batch?: fc.Arbitrary<number>; wiggle?: boolean } = {}): fc.Arbitrary<Problem> =>
@@ -41,7 +43,7 @@ export const problemArb = (options: { batch?: fc.Arbitrary<number>; wiggle?: boo
 export const layoutOf = (p: Problem): Layout => ({ names: p.sizes.map((_, i) => `w${i}`), sizes: p.sizes });
 
 function oracleRange(p: Problem, rows: number[], weights: Vector | null): OracleObjective {
-  const fi = (i: number, x: Vector) => x.reduce((s, xj, j) => s + 0.5 * p.a[i][j] * (xj - p.c[i][j]) ** 2 + p.w * Math.cos(xj + p.c[i][j]), 0);
+  const fi = (i: number, x: Vector) => x.reduce((s, xj, j) => s + 0.5 * p.a[i][j] * (xj - p.c[i][j]) ** 2 + p.w * Math.cos(xj + p.c[i][j]), p.shift ?? 0);
   const gi = (i: number, x: Vector) => x.map((xj, j) => p.a[i][j] * (xj - p.c[i][j]) - p.w * Math.sin(xj + p.c[i][j]));
   const coef = (k: number) => (weights === null ? 1 / rows.length : weights[k]);
   return {
@@ -67,7 +69,7 @@ function perSampleLoss(p: Problem, count: number) {
     const a = tf.tensor2d(p.a.slice(0, count).slice(start, end));
     const c = tf.tensor2d(p.c.slice(0, count).slice(start, end));
     const quad = tf.mul(0.5, tf.sum(tf.mul(a, tf.square(tf.sub(theta, c))), 1));
-    return tf.add(quad, tf.mul(p.w, tf.sum(tf.cos(tf.add(theta, c)), 1)));
+    return tf.add(tf.add(quad, tf.mul(p.w, tf.sum(tf.cos(tf.add(theta, c)), 1))), p.shift ?? 0);
   };
 }
 
