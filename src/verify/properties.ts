@@ -198,9 +198,28 @@ const lossScaling: ConformanceProperty = {
     const [{ outcome: onScaled }] = await runCase(c, ctx, 1, s);
     const [{ outcome: onUnscaled }] = await runCase({ ...c, config: unscaledConfig }, ctx, 1);
     const expected = oracleTrajectory(c, 1, s);
-    expectClose(`θ_1 on ${s}·L vs θ_1 on L with rescaled hyperparameters`, onScaled.params, onUnscaled.params, errorScale(c, expected, s), ctx.rel);
+    const bound = errorScale(c, expected, s) + guardSlack(c, ctx, expected[0]) / ctx.rel;
+    expectClose(`θ_1 on ${s}·L vs θ_1 on L with rescaled hyperparameters`, onScaled.params, onUnscaled.params, bound, ctx.rel);
   },
 };
+
+/**
+ * The norm guard breaks exact loss-scale invariance: δ changes by up to ‖δ‖·ε/n between the
+ * scaled and unscaled runs (n = ‖g‖ for SAM, ‖T g‖ for ASAM), and the step carries that change
+ * through s·η·H. This slack is part of the claim's statement, not a widened tolerance.
+ */
+function guardSlack(c: Case, ctx: PropertyContext, scaled: OracleStepResult): number {
+  if (ctx.algorithm !== 'sam' && ctx.algorithm !== 'asam') return 0;
+  const s = c.lossScale!;
+  const b = hp(c.config);
+  const wdInLoss = c.config.weightDecayIn === 'loss' ? b.weightDecay : 0;
+  const g0 = quadratic(c.problem.spec).gradient(c.problem.theta0).map((x, j) => x + (wdInLoss / s) * c.problem.theta0[j]);
+  const t = ctx.algorithm === 'asam' ? asamScale(c) : g0.map(() => 1);
+  const n = norm(g0.map((x, j) => x * t[j])) * Math.min(1, s);
+  if (n === 0) return 0; // δ = 0 in both runs
+  const { lipschitz } = quadratic({ ...c.problem.spec, scale: s });
+  return (2 * b.learningRate * (1 + b.momentum) * (lipschitz + b.weightDecay) * norm(scaled.perturbation) * b.epsilon) / n;
+}
 
 const momentumTwoSteps: ConformanceProperty = {
   id: 'momentum-buffer-two-steps',

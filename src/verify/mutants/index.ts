@@ -1,0 +1,58 @@
+/**
+ * `verifyMutants()`: runs the conformance suite against every mutant in the catalog and reports
+ * the kill rate, the property that killed each mutant and the dimension of its shrunk
+ * counterexample. A surviving mutant means the suite has a blind spot.
+ */
+import { verify, type VerifyOptions } from '../verify.js';
+import { MUTANTS, type Mutant } from './catalog.js';
+import { ReferenceStep, referenceImplementation } from './reference.js';
+
+export { MUTANTS, type Mutant } from './catalog.js';
+export { ReferenceStep, referenceImplementation } from './reference.js';
+
+export interface MutantResult {
+  id: string;
+  description: string;
+  source: string;
+  killed: boolean;
+  /** `<algorithm>.<property>` that produced the first counterexample. */
+  killedBy?: string;
+  dimension?: number;
+  message?: string;
+  replay?: string;
+}
+
+export interface MutantReport {
+  results: MutantResult[];
+  killed: number;
+  total: number;
+  killRate: number;
+}
+
+export async function verifyMutants(options: VerifyOptions & { mutants?: Mutant[] } = {}): Promise<MutantReport> {
+  const results: MutantResult[] = [];
+  for (const m of options.mutants ?? MUTANTS) {
+    const impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), m.algorithms);
+    const report = await verify(impl, { numRuns: 100, seed: 1, ...options, log: undefined, stopAtFirstFailure: true, replayCommand: `samcheck verify --mutant ${m.id}` });
+    const kill = report.verdicts.find((v) => v.status === 'failed');
+    results.push({
+      id: m.id,
+      description: m.description,
+      source: m.source,
+      killed: kill !== undefined,
+      ...(kill ? { killedBy: kill.name, dimension: kill.dimension, message: kill.message, replay: kill.replay } : {}),
+    });
+    options.log?.(kill ? `KILLED   ${m.id} by ${kill.name} (dimension ${kill.dimension})` : `SURVIVED ${m.id}`);
+  }
+  const killed = results.filter((r) => r.killed).length;
+  return { results, killed, total: results.length, killRate: results.length === 0 ? 1 : killed / results.length };
+}
+
+/** The unmutated reference: must pass everything (the suite has no false alarms on it). */
+export const referenceFloat64 = () => referenceImplementation('float64 reference', (c, layout) => new ReferenceStep(c, layout));
+
+export function formatMutantReport(r: MutantReport): string {
+  const lines = r.results.map((m) => (m.killed ? `KILLED   ${m.id.padEnd(32)} by ${m.killedBy} (dimension ${m.dimension})` : `SURVIVED ${m.id.padEnd(32)} ${m.description}`));
+  lines.push(`kill rate ${r.killed}/${r.total} (${(100 * r.killRate).toFixed(0)}%)`);
+  return lines.join('\n');
+}
