@@ -20,8 +20,10 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
 
   constructor(readonly config: AlgorithmConfig) {
     super();
-    // Validate eagerly so a bad config fails at construction, not at the first batch.
-    createAlgorithm(config, { names: [] });
+    // Validate eagerly so a bad config fails at construction, not at the first batch. ASAM's
+    // explicit per-tensor flags can only be matched to the variables at the first minimize.
+    const flags = (config as { adaptive?: unknown }).adaptive;
+    createAlgorithm(config, { names: Array.isArray(flags) ? flags.map((_, i) => `param${i}`) : [] });
   }
 
   override minimize(f: () => Scalar, returnCost = false, varList?: Variable[]): Scalar | null {
