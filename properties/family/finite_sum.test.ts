@@ -46,9 +46,15 @@ const copiesArb = fc
   .filter(([p]) => wellConditioned(p, p.theta0));
 
 /** Keras' num_batch_splits: the per-split gradients summed, not averaged. */
-const summed = (r: number, m: number, J: number): GradientEstimator => {
+const summed = (r: number, m: number, J: number): GradientEstimator<null> => {
   const inner = microBatchGradient(ascentGradient(samPerturbation(1e-12), r), m);
-  return { init: inner.init, estimate: (...a) => { const out = inner.estimate(...a); return { ...out, grads: scale(out.grads, J) }; } };
+  return {
+    init: inner.init,
+    estimate(params, objective, state, ctx) {
+      const out = inner.estimate(params, objective, state, ctx);
+      return { ...out, grads: scale(out.grads, J) };
+    },
+  };
 };
 
 function copiesAgree([p, m]: [Problem, number], r: number, broken = false): boolean {
