@@ -40,20 +40,24 @@ export interface MatMulCaseOptions {
   maxBatch?: number;
   /** Generate transposeA/transposeB = true (default); false isolates the batched-bias bug. */
   transposes?: boolean;
+  /** Range of the inner dimension K (default 1..maxDim); stock wasm's relu bug needs K ≳ 128. */
+  inner?: [number, number];
+  /** Fix whether a bias is passed (default: generated); false isolates the activation bugs. */
+  bias?: boolean;
 }
 
-export function matMulCase({ maxDim, maxBatch = 2, transposes = true }: MatMulCaseOptions): fc.Arbitrary<MatMulCase> {
+export function matMulCase({ maxDim, maxBatch = 2, transposes = true, inner, bias }: MatMulCaseOptions): fc.Arbitrary<MatMulCase> {
   const dim = fc.integer({ min: 1, max: maxDim });
   const flag = transposes ? fc.boolean() : fc.constant(false);
   const shape = fc.record({
     batch: fc.integer({ min: 0, max: maxBatch }),
     m: dim,
-    k: dim,
+    k: inner === undefined ? dim : fc.integer({ min: inner[0], max: inner[1] }),
     n: dim,
     transposeA: flag,
     transposeB: flag,
     fused: fc.boolean(),
-    bias: fc.boolean(),
+    bias: bias === undefined ? fc.boolean() : fc.constant(bias),
     activation: fc.constantFrom(...ACTIVATIONS),
   });
   return shape.chain((s) => {

@@ -46,6 +46,16 @@ describe('the wasm fix layer', () => {
     expect((await check(true, { maxDim: 6, maxBatch: 3, transposes: false })).failed).toBe(false);
   });
 
+  it('stock wasm: fused relu with a transpose and a long inner dimension fails, even without bias', async () => {
+    const options = { maxDim: 4, maxBatch: 0, inner: [100, 300] as [number, number], bias: false };
+    const stock = await withFixes(false, () => fc.check(matMulAgreement('wasm', options), { numRuns: 100, seed: SEED }));
+    expect(stock.failed).toBe(true);
+    const [c] = stock.counterexample as [MatMulCase];
+    expect(c.shape.fused && c.shape.activation !== 'linear' && (c.shape.transposeA || c.shape.transposeB)).toBe(true);
+    console.info(`stock wasm counterexample (long K): ${JSON.stringify({ ...c, a: `${c.a.length} values`, b: `${c.b.length} values` })}`);
+    expect((await withFixes(true, () => fc.check(matMulAgreement('wasm', options), { numRuns: 100, seed: SEED }))).failed).toBe(false);
+  });
+
   it('stock wasm: a SAM step on a torch-layout MLP (x·Wᵀ + b) moves the parameters wrongly', async () => {
     const run = (fixes: boolean) => withFixes(fixes, () => fc.check(samStepAgreement('wasm'), { numRuns: 40, seed: SEED }));
     const stock = await run(false);
