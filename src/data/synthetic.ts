@@ -36,7 +36,9 @@ export function syntheticClassification(options: SyntheticOptions): Split {
   const labelNoise = inRange('labelNoise', options.labelNoise ?? 0.2, 0, 1, true);
   const margin = positive('margin', options.margin ?? 3);
   if (classes < 2) throw new RangeError('classes must be >= 2');
-  const random = createRandom(seed);
+  // Separate streams: the teacher, each split's inputs and the label flips do not shift when a size or the noise level changes.
+  const stream = (k: number) => createRandom(seed * 7919 + k);
+  const random = stream(0);
   const w1 = normalArray(random, features * width, 1 / Math.sqrt(features));
   const w2 = normalArray(random, width * classes, margin / Math.sqrt(width));
   const teacher = (x: Float32Array, i: number): number => {
@@ -51,19 +53,20 @@ export function syntheticClassification(options: SyntheticOptions): Split {
     for (let c = 1; c < classes; c++) if (logits[c] > logits[best]) best = c;
     return best;
   };
-  const make = (n: number, noise: number): Dataset => {
-    const x = normalArray(random, n * features);
+  const make = (n: number, noise: number, k: number): Dataset => {
+    const x = normalArray(stream(k), n * features);
+    const flips = stream(k + 1);
     const y = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       y[i] = teacher(x, i);
-      if (noise > 0 && random.uniform() < noise) y[i] = flipLabel(random, y[i], classes);
+      if (noise > 0 && flips.uniform() < noise) y[i] = flipLabel(flips, y[i], classes);
     }
     return { x, y, n, shape: [features], classes };
   };
   return {
     name: 'synthetic',
-    train: make(train, labelNoise),
-    test: make(test, 0),
+    train: make(train, labelNoise, 1),
+    test: make(test, 0, 3),
     description:
       `synthetic teacher task (seed ${seed}): ${train} train / ${test} test, ${features} features, ${classes} classes, ` +
       `tanh teacher width ${width}, ${Math.round(labelNoise * 100)}% training label noise, clean test labels`,

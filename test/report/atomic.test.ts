@@ -29,13 +29,16 @@ describe('report writes are atomic', () => {
     const before = readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const);
     expect(before.map(([f]) => f).sort()).toEqual(['benchmark.json', 'index.html', 'report.json', 'report.md']);
 
-    // Second run: each file write is followed by a long pause, so the kill lands mid-write.
-    const child = spawn(process.execPath, childArgs('day', 10, 5_000, 2), { stdio: 'ignore' });
-    const tmpWithFiles = () => readdirSync(root).find((f) => f.startsWith('.tmp-day-') && readdirSync(join(root, f)).length > 0);
-    const deadline = Date.now() + 20_000;
-    while (!tmpWithFiles() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-    expect(tmpWithFiles(), 'the child never started writing').toBeDefined();
+    // Second run: each file write is followed by a 5 s pause; the kill lands 1.5 s after the suite
+    // ended, i.e. after the first file was written and before the second.
+    const child = spawn(process.execPath, childArgs('day', 10, 5_000, 2), { stdio: ['ignore', 'pipe', 'ignore'] });
     const exited = new Promise((r) => child.once('exit', r));
+    const suiteEnded = new Promise<boolean>((r) => {
+      child.stdout!.on('data', (d: Buffer) => d.toString().includes('suite-end') && r(true));
+      setTimeout(() => r(false), 20_000);
+    });
+    expect(await suiteEnded, 'the child never finished its suite').toBe(true);
+    await new Promise((r) => setTimeout(r, 1_500));
     child.kill('SIGKILL');
     await exited;
 
