@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { algorithmDefinition, type AlgorithmConfig } from '../kernels/algorithms/index.js';
 import { resolveBase } from '../kernels/config.js';
+import { f32 } from './problem.js';
 import type { Capabilities } from './types.js';
 
 export type Hyperparameters = Record<string, unknown>;
 
-const f32 = (lo: number, hi: number) => fc.double({ min: lo, max: hi, noNaN: true }).map(Math.fround);
 /** 0 first, so shrinking drops a feature before it shrinks its value. */
 const zeroOr = (arb: fc.Arbitrary<number>) => fc.oneof(fc.constant(0), arb);
 

@@ -29,7 +29,7 @@ export interface Problem {
  * float32-representable draws; magnitudes below 1e-3 snap to 0 so no test point is subnormal
  * in float32 (a subnormal's relative rounding error is unbounded).
  */
-const f32 = (lo: number, hi: number) => fc.double({ min: lo, max: hi, noNaN: true }).map((x) => (Math.abs(x) < 1e-3 ? 0 : Math.fround(x)));
+export const f32 = (lo: number, hi: number) => fc.double({ min: lo, max: hi, noNaN: true }).map((x) => (Math.abs(x) < 1e-3 ? 0 : Math.fround(x)));
 
 export function quadratic(spec: QuadraticSpec): OracleObjective & { lipschitz: number } {
   const { curvature: l, coupling: u, couplingScale: g, center: c, scale: s } = spec;

@@ -96,7 +96,7 @@ export class ReferenceStep {
 
   /** torch.optim.SGD at θ (spec/algorithms.md §1). */
   base(theta: V, grad: V, _g0: V): V {
-    const { learningRate: lr, momentum: beta, dampening, nesterov } = this.c;
+    const { learningRate: lr, momentum: beta, nesterov } = this.c;
     let d = this.withWeightDecay(grad, theta);
     if (beta !== 0) {
       this.buffer = this.nextBuffer(this.buffer, d);
