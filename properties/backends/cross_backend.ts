@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { tf } from '../../src/tf.js';
-import { loadWebgpuBackend, setBackendFixes } from '../../src/backend/index.js';
+import { loadWebgpuBackend, setBackendFixes, useBackend } from '../../src/backend/index.js';
 
 /** Unit roundoff of float32. */
 export const U32 = 2 ** -24;
@@ -63,6 +63,17 @@ export async function candidateBackends(): Promise<{ backends: string[]; webgpuU
   } catch (err) {
     return { backends: ['wasm'], webgpuUnavailable: (err as Error).message };
   }
+}
+
+/**
+ * For a test file's beforeAll: makes cpu current and returns the candidate backends, printing
+ * why webgpu is skipped when it cannot start.
+ */
+export async function prepareCandidates(): Promise<string[]> {
+  await useBackend({ backend: 'cpu' });
+  const found = await candidateBackends();
+  if (found.webgpuUnavailable !== undefined) console.warn(`webgpu skipped: ${found.webgpuUnavailable}`);
+  return found.backends;
 }
 
 /** Runs `body` with the fix layer set to `enabled`, then restores the default (fixes on). */

@@ -1,17 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { useBackend } from '../../src/backend/index.js';
-import { candidateBackends } from './cross_backend.js';
+import { prepareCandidates } from './cross_backend.js';
 import { matMulAgreement } from './matmul_agreement.js';
 
 const RUNS: Record<string, number> = { wasm: 300, webgpu: 25 };
 let backends: string[] = ['wasm'];
 
 beforeAll(async () => {
-  await useBackend({ backend: 'cpu' });
-  const found = await candidateBackends();
-  backends = found.backends;
-  if (found.webgpuUnavailable !== undefined) console.warn(`webgpu skipped: ${found.webgpuUnavailable}`);
+  backends = await prepareCandidates();
 });
 
 describe('matMul agrees with cpu (fix layer on)', () => {

@@ -7,17 +7,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tf } from '../../src/tf.js';
-import { useBackend } from '../../src/backend/index.js';
-import { candidateBackends, computeOn, firstDisagreement, float32Array, gamma, U32 } from './cross_backend.js';
+import { computeOn, prepareCandidates, firstDisagreement, float32Array, gamma, U32 } from './cross_backend.js';
 
 const RUNS: Record<string, number> = { wasm: 150, webgpu: 20 };
 let backends: string[] = ['wasm'];
 
 beforeAll(async () => {
-  await useBackend({ backend: 'cpu' });
-  const found = await candidateBackends();
-  backends = found.backends;
-  if (found.webgpuUnavailable !== undefined) console.warn(`webgpu skipped: ${found.webgpuUnavailable}`);
+  backends = await prepareCandidates();
 });
 
 const vectors = fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(float32Array(n), float32Array(n)));
