@@ -16,7 +16,7 @@ import * as broken from './broken.js';
 import type { Build } from './broken.js';
 import { failsOn, holds } from './caught.js';
 import { uniform } from './configs.js';
-import { float32, paramsOf, type CoreFunction } from './harness.js';
+import { float32, type CoreFunction } from './harness.js';
 import { coreProblem } from './interim_functions.js';
 import { distance, norm, U32 } from './tolerance.js';
 
