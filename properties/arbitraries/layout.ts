@@ -1,0 +1,14 @@
+/** Layouts: a random split of d coordinates into 1–3 tensors with Keras-like names. */
+import fc from 'fast-check';
+import type { Layout } from '../../src/oracle/functions/index.js';
+
+const NAMES = [['dense/kernel'], ['dense/kernel', 'dense/bias'], ['dense/kernel', 'dense/bias', 'dense_1/kernel']];
+
+/** Shrinks toward a single tensor. */
+export const layout = (d: number): fc.Arbitrary<Layout> =>
+  fc.integer({ min: 1, max: Math.min(3, d) }).chain((k) =>
+    fc.uniqueArray(fc.integer({ min: 1, max: d - 1 }), { minLength: k - 1, maxLength: k - 1 }).map((cuts) => {
+      const edges = [0, ...cuts.sort((a, b) => a - b), d];
+      return { names: NAMES[k - 1], sizes: edges.slice(1).map((e, i) => e - edges[i]) };
+    }),
+  );
