@@ -1,0 +1,116 @@
+/**
+ * `samcheck verify …` (wired into src/cli/main.ts by the lead). Exit code 0: conformant;
+ * 1: a property failed or the implementation broke the protocol; 2: bad usage.
+ */
+import { kernelImplementation } from './adapters/kernel.js';
+import { subprocessImplementation } from './adapters/subprocess.js';
+import { MUTANTS, formatMutantReport, referenceImplementation, verifyMutants } from './mutants/index.js';
+import type { ImplementationUnderTest } from './types.js';
+import { formatReport, verify, type VerifyOptions } from './verify.js';
+import { writeVectors } from './vectors.js';
+
+export const VERIFY_USAGE = `usage: samcheck verify [--impl "command args"] [--property NAME]... [--algorithm A]...
+                       [--seed S] [--path P] [--num-runs N] [--timeout MS]
+       samcheck verify --mutants [--mutant ID]
+       samcheck verify --vectors DIR [--seed S] [--num-runs N]`;
+
+/** Splits a command line into argv without a shell: whitespace separates, quotes group. */
+export function splitCommand(line: string): string[] {
+  const out: string[] = [];
+  const re = /"((?:\\.|[^"\\])*)"|'([^']*)'|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]));
+  return out;
+}
+
+interface Parsed {
+  impl?: string;
+  mutants: boolean;
+  mutant: string[];
+  vectors?: string;
+  properties: string[];
+  algorithms: string[];
+  seed?: number;
+  path?: string;
+  numRuns?: number;
+  timeout?: number;
+}
+
+function parse(argv: string[]): Parsed {
+  const p: Parsed = { mutants: false, mutant: [], properties: [], algorithms: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    const int = () => {
+      const v = Number(value());
+      if (!Number.isInteger(v)) throw new Error(`${flag} needs an integer`);
+      return v;
+    };
+    if (flag === '--impl') p.impl = value();
+    else if (flag === '--mutants') p.mutants = true;
+    else if (flag === '--mutant') p.mutant.push(value());
+    else if (flag === '--vectors') p.vectors = value();
+    else if (flag === '--property') p.properties.push(...value().split(','));
+    else if (flag === '--algorithm') p.algorithms.push(...value().split(','));
+    else if (flag === '--seed') p.seed = int();
+    else if (flag === '--path') p.path = value();
+    else if (flag === '--num-runs') p.numRuns = int();
+    else if (flag === '--timeout') p.timeout = int();
+    else throw new Error(`unknown option ${JSON.stringify(flag)}`);
+  }
+  return p;
+}
+
+export async function runVerifyCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  let p: Parsed;
+  try {
+    p = parse(argv);
+  } catch (e) {
+    out(`${(e as Error).message}\n${VERIFY_USAGE}`);
+    return 2;
+  }
+  if (p.vectors !== undefined) {
+    for (const path of writeVectors(p.vectors, { seed: p.seed, count: p.numRuns })) out(`wrote ${path}`);
+    return 0;
+  }
+  const options: VerifyOptions = {
+    seed: p.seed,
+    numRuns: p.numRuns,
+    path: p.path,
+    ...(p.properties.length ? { properties: p.properties } : {}),
+    ...(p.algorithms.length ? { algorithms: p.algorithms } : {}),
+  };
+  if (p.mutants && p.mutant.length === 0) {
+    const report = await verifyMutants({ ...options, log: out });
+    out(formatMutantReport(report));
+    return report.killRate === 1 ? 0 : 1;
+  }
+  let impl: ImplementationUnderTest;
+  let replay = 'samcheck verify';
+  if (p.mutant.length > 0) {
+    const m = MUTANTS.find((x) => x.id === p.mutant[0]);
+    if (!m) {
+      out(`unknown mutant ${JSON.stringify(p.mutant[0])}; known: ${MUTANTS.map((x) => x.id).join(', ')}`);
+      return 2;
+    }
+    impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), m.algorithms);
+    replay += ` --mutant ${m.id}`;
+  } else if (p.impl !== undefined) {
+    const [command, ...args] = splitCommand(p.impl);
+    impl = subprocessImplementation({ command, args, ...(p.timeout ? { messageTimeoutMs: p.timeout } : {}) });
+    replay += ` --impl ${JSON.stringify(p.impl)}`;
+  } else {
+    impl = kernelImplementation();
+  }
+  try {
+    const report = await verify(impl, { ...options, replayCommand: replay, log: out });
+    out(formatReport(report).split('\n').slice(-2).join('\n'));
+    return report.ok ? 0 : 1;
+  } finally {
+    await impl.dispose?.();
+  }
+}
