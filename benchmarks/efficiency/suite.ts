@@ -59,7 +59,7 @@ export const efficiencySuite: Suite = {
       }
     }
     const svg = lineChart({
-      title: 'Performance profiles: gradient evaluations to target (best lr per algorithm)',
+      title: 'Performance profiles: gradient evaluations to target',
       x: { label: 'τ: evaluations relative to the best algorithm on the problem (log scale)', log: true, min: 1, max: TAU_MAX },
       y: { label: 'fraction of problems solved within τ', min: 0, max: 1 },
       series: [...ratios].map(([label, r]) => ({ label, points: profileCurve(r, TAU_MAX), step: true })),
@@ -76,7 +76,7 @@ export const efficiencySuite: Suite = {
         { title: 'Performance-profile summary', columns: ['algorithm', `mean ρ(τ) over log τ ∈ [1, ${TAU_MAX}]`, 'problems won', 'problems failed'], rows: scoreRows },
         { title: 'Gradient evaluations to target (best learning rate)', columns: ['algorithm', 'problem', 'evaluations', 'best lr'], rows },
       ],
-      figures: [{ file: 'performance-profile.svg', title: 'Performance profiles', caption: 'AlgoPerf-style performance profile over the analytic problems: higher and further left is better.', svg }],
+      figures: [{ file: 'performance-profile.svg', title: 'Performance profiles', caption: 'AlgoPerf-style performance profile over the analytic problems (best learning rate per algorithm and problem): higher and further left is better.', svg }],
     };
   },
 };

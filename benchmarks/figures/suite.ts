@@ -47,7 +47,7 @@ export const figureSuite: Suite = {
           title: 'Multi-step SAM: alignment with the inner maximizer',
           x: { label: 'ascent steps k' },
           y: { label: 'cosine(δ_k, δ*)', max: 1 },
-          series: [{ label: 'multi-step SAM (fixed path)', points: curve.steps.map((k, i) => [k, curve.cosine[i]]), markers: true }],
+          series: [{ label: 'multi-step SAM', points: curve.steps.map((k, i) => [k, curve.cosine[i]]), markers: true }],
         }),
       });
       tables.push({ title: 'Cosine to the reference maximizer', columns: ['k', 'cosine'], rows: curve.steps.map((k, i) => [k, curve.cosine[i]]) });

@@ -24,7 +24,7 @@ export interface TrainOutcome {
   testAccuracy: number;
   testLoss: number;
   trainLoss: number;
-  /** Top Hessian eigenvalue (Rayleigh quotient) of the training loss at the end. */
+  /** ‖H‖ estimate (‖Hv‖ at the power iteration's end; the Rayleigh quotient's sign is unreliable at ±λ ties, algorithms.md §10.1). */
   sharpness: number;
 }
 
@@ -81,7 +81,7 @@ export function train(o: TrainOptions): TrainOutcome {
     const hessianBatch = toBatch(subset(o.split.train, o.hessianExamples), o.model.inputShape);
     const sharp = topHessianEigenvalue(classifierObjective(o.model, hessianBatch), params, { seed: o.seed, maxIterations: o.hessianIterations });
     disposeBatch(hessianBatch);
-    return { testAccuracy: testEval.accuracy, testLoss: testEval.loss, trainLoss: trainEval.loss, sharpness: sharp.rayleigh };
+    return { testAccuracy: testEval.accuracy, testLoss: testEval.loss, trainLoss: trainEval.loss, sharpness: sharp.norm };
   } finally {
     tf.dispose([...params, ...tensorsIn(state)]);
     disposeBatch(train);

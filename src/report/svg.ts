@@ -74,13 +74,14 @@ function scale(axis: Axis, values: number[], pixels: [number, number]): Scale {
   }
   let ticks: number[];
   if (axis.log) {
-    lo = Math.floor(lo);
-    hi = Math.ceil(hi);
+    // Round out to whole decades unless the caller fixed the limits.
+    if (axis.min === undefined) lo = Math.floor(lo);
+    if (axis.max === undefined) hi = Math.ceil(hi);
     const stride = Math.max(1, Math.ceil((hi - lo) / 8));
     ticks = [];
     // Few decades: also 2× and 5× ticks, so the axis is readable.
     const mantissas = hi - lo <= 2 ? [1, 2, 5] : [1];
-    for (let e = lo; e <= hi; e += stride) for (const m of mantissas) if (e + Math.log10(m) <= hi + 1e-9) ticks.push(e + Math.log10(m));
+    for (let e = Math.floor(lo); e <= hi; e += stride) for (const m of mantissas) if (e + Math.log10(m) >= lo - 1e-9 && e + Math.log10(m) <= hi + 1e-9) ticks.push(e + Math.log10(m));
   } else {
     const s = niceStep(hi - lo, 6);
     if (axis.min === undefined) lo = Math.floor(lo / s) * s;
