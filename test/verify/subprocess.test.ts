@@ -7,7 +7,7 @@ const FIXTURE = repoPath('test/verify/fixtures/misbehaving_adapter.py');
 const opened: SubprocessImplementation[] = [];
 
 function adapter(mode: string, extra: Partial<Parameters<typeof subprocessImplementation>[0]> = {}) {
-  const impl = subprocessImplementation({ command: PYTHON, args: [FIXTURE, mode], messageTimeoutMs: 1500, handshakeTimeoutMs: 5000, ...extra });
+  const impl = subprocessImplementation({ command: PYTHON, args: [FIXTURE, mode], messageTimeoutMs: 800, handshakeTimeoutMs: 5000, ...extra });
   opened.push(impl);
   return impl;
 }
@@ -35,7 +35,7 @@ describe('samcheck-protocol/1 end to end over a Python subprocess', () => {
 
   const broken: Array<[string, RegExp, object?]> = [
     ['crash', /exited unexpectedly with code 3[\s\S]*simulated segfault/],
-    ['hang', /TIMEOUT[\s\S]*no message within 1500 ms/],
+    ['hang', /TIMEOUT[\s\S]*no message within 800 ms/],
     ['garbage', /malformed-json[\s\S]*loss=0.25/],
     ['partial', /partial-line/],
     ['oversized', /oversized-line/, { maxLineBytes: 100_000 }],
