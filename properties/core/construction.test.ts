@@ -79,8 +79,8 @@ const placementsDiffer = (build: Build) =>
   });
 
 describe('P9 (C3): where weight decay is applied', () => {
-  it('default: the base step adds wd·θ₀ (never wd·(θ₀ + δ))', () => holds(decayAtTheta0, 80));
-  it("'base' and 'loss' placements perturb differently when wd > 0", () => holds(placementsDiffer, 60));
+  it('default: the base step adds wd·θ₀ (never wd·(θ₀ + δ))', () => holds(decayAtTheta0, 50));
+  it("'base' and 'loss' placements perturb differently when wd > 0", () => holds(placementsDiffer, 40));
   it('fails on the broken variant: wd at θ₀ + δ', () => failsOn(decayAtTheta0, broken.decayAtAscentPoint));
   it("negative control: 'loss' with wd = 0 equals 'base' (the difference is the decay)", () =>
     failsOn((build) => fc.property(coreProblem(), (p) => {
@@ -102,7 +102,7 @@ const bufferHygiene = (build: Build) =>
   });
 
 describe('P10 (C4): momentum buffer hygiene', () => {
-  it('the buffer sees only the final gradients (plus wd·θ₀)', () => holds(bufferHygiene, 80));
+  it('the buffer sees only the final gradients (plus wd·θ₀)', () => holds(bufferHygiene, 50));
   it('fails on the broken variant: momentum fed the ascent gradient', () => failsOn(bufferHygiene, broken.momentumFromAscent));
 });
 

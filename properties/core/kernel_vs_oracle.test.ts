@@ -36,7 +36,7 @@ const withMomentum = fc.record({ learningRate: uniform(0.05, 0.5), momentum: fc.
 const withDecay = fc.record({ learningRate: uniform(0.05, 0.5), weightDecay: fc.constant(0.1) });
 
 describe('P1: kernel ≈ float64 oracle over 1–3 steps (SGD, SAM, USAM, ASAM, every option)', () => {
-  it('holds on random functions, points and hyperparameters', () => holds(matchesOracle(configArb), 250));
+  it('holds on random functions, points and hyperparameters', () => holds(matchesOracle(configArb), 150));
 
   const cases: Array<[string, Build, ConfigFor]> = [
     ['SAM dividing by ‖g‖²', broken.dividesBySquaredNorm, only(sam)],
