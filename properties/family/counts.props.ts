@@ -107,7 +107,7 @@ describe('no tensor leaks over many steps', () => {
 });
 
 /** An interpolating minimum: every f_i (batch and full data) is stationary at θ_0. */
-const stationaryArb = problemArb({ wiggle: false }).map((p): Problem => ({ ...p, c: p.c.map(() => p.theta0) }));
+const stationaryArb = problemArb().map((p): Problem => ({ ...p, centers: p.centers.map(() => p.theta0) }));
 
 /** C2: a finite update equal to the weight-decay-only SGD step, for every family member. */
 function stationaryFinite(p: Problem, epsilon: number): boolean {

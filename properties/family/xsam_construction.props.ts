@@ -71,7 +71,7 @@ const rho = fc.double({ min: 0.01, max: 0.5, noNaN: true });
 const plain = { learningRate: 0.1 };
 
 describe('X4 on algorithms: α = 1 is (multi-step) SAM, α = 0 with k = 1 is SGD+, ‖update‖ = ‖g_k‖', () => {
-  test.prop([rho, fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, 0.5, 1, 2), conditionedProblemArb()], { numRuns: 60 })(
+  test.prop([rho, fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, 0.5, 1, 2), conditionedProblemArb()], { numRuns: 30 })(
     'static α: ‖update‖ = ‖g_k‖; α = 1 equals multi-step SAM',
     (r, k, alpha, p) => {
       const xsam = kernelRun({ algorithm: 'xsam', rho: r, steps: k, dynamic: false, alpha, ...plain }, p);
@@ -81,7 +81,7 @@ describe('X4 on algorithms: α = 1 is (multi-step) SAM, α = 0 with k = 1 is SGD
       if (alpha === 1) expect(closeTo(xsam.params, msam.params, 1e-5)).toBe(true);
     },
   );
-  test.prop([rho, conditionedProblemArb()], { numRuns: 40 })('α = 0, k = 1: update = ‖g_1‖·ĝ_0', (r, p) => {
+  test.prop([rho, conditionedProblemArb()], { numRuns: 25 })('α = 0, k = 1: update = ‖g_1‖·ĝ_0', (r, p) => {
     const sgdPlus = kernelRun({ algorithm: 'xsam', rho: r, steps: 1, dynamic: false, alpha: 0, ...plain }, p);
     const sam = kernelRun({ algorithm: 'sam', rho: r, ...plain } as AlgorithmConfig, p);
     const expected = times(length(Array.from(sam.applied)), unit(Array.from(sam.clean), 0));
