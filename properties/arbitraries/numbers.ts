@@ -1,8 +1,17 @@
 /** Number and vector arbitraries that shrink toward simple values. */
 import fc from 'fast-check';
 
-/** A double in [min, max], no NaN/∞ (shrinks toward 0 when 0 is inside, else toward the bound nearer 0). */
-export const real = (min: number, max: number): fc.Arbitrary<number> => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+/** Magnitudes below this are flushed to 0: float32 would underflow on their products. */
+export const FLUSH_BELOW = 1e-6;
+
+/**
+ * A float32-representable number in [fround(min), fround(max)], no NaN/∞, never 0 < |v| < 1e-6
+ * (shrinks toward 0 when 0 is inside). Data drawn from it reaches the float32 twin unrounded.
+ */
+export const real = (min: number, max: number): fc.Arbitrary<number> =>
+  fc
+    .float({ min: Math.fround(min), max: Math.fround(max), noNaN: true, noDefaultInfinity: true })
+    .map((v) => (Math.abs(v) < FLUSH_BELOW && min <= 0 && max >= 0 ? 0 : v));
 
 /** exp(uniform[ln min, ln max]); shrinks toward the geometric mean √(min·max). */
 export function logUniform(min: number, max: number): fc.Arbitrary<number> {
