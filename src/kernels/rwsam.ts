@@ -1,6 +1,8 @@
 import { tf, type Tensor } from '../tf.js';
 import { NonFiniteError } from '../errors.js';
+import { ascentGradient } from './estimators.js';
 import { requireMembers } from './microbatch.js';
+import { samPerturbation, type PerturbationRule } from './perturbation.js';
 import { add, allFinite, normalized, scale } from './tree.js';
 import { nextPass, type GradientEstimator } from './types.js';
 
@@ -28,43 +30,33 @@ export interface RwSamOptions {
 /**
  * RW-SAM, samcheck definition (spec/algorithms.md §8; NOT the published algorithm, which is not
  * known here). Scores s_i = (f_i(θ_0 + h·u) − f_i(θ_0))/h along u = ĝ, Gibbs weights p, perturbation
- * along ∇Σ p_i f_i, descent with the uniform batch mean. τ = ∞ skips the score and weighted passes,
- * so it is SAM bit for bit.
+ * along ∇Σ p_i f_i, descent with the uniform batch mean. τ = ∞ is SAM's estimator itself (no score
+ * or weighted pass), so it is SAM bit for bit.
  */
 export function reweightedGradient(o: RwSamOptions): GradientEstimator<null> {
+  const sam = ascentGradient(samPerturbation(o.epsilon), o.rho);
   return {
     init: () => null,
     estimate(params, objective, state, ctx) {
-      const uniform = o.temperature === Infinity;
-      if (!uniform) requireMembers(objective, 'RW-SAM', ['batchSize', 'perSample', 'weighted']);
-      const clean = objective.valueAndGrad(params, nextPass(ctx, 'clean'));
-      let perturbationGradient = clean.grads;
-      let weights: Tensor | null = null;
-      if (!uniform) {
-        const u = normalized(clean.grads, o.epsilon).unit;
-        const at0 = objective.perSample!(params, nextPass(ctx, 'score'));
-        const atH = objective.perSample!(add(params, scale(u, o.h)), nextPass(ctx, 'score'));
+      if (o.temperature === Infinity) return sam.estimate(params, objective, state, ctx);
+      requireMembers(objective, 'RW-SAM', ['batchSize', 'perSample', 'weighted']);
+      let maxWeight = NaN;
+      // SAM's ascent with the perturbation taken along g_p = ∇Σ p_i f_i instead of g (steps 2–4).
+      const reweighted: PerturbationRule = (g, at, radius) => {
+        const u = normalized(g, o.epsilon).unit;
+        const at0 = objective.perSample!(at, nextPass(ctx, 'score'));
+        const atH = objective.perSample!(add(at, scale(u, o.h)), nextPass(ctx, 'score'));
         const scores = tf.div(tf.sub(atH, at0), o.h);
         if (!allFinite([scores])) {
           throw new NonFiniteError('scores', Array.from(scores.dataSync()), `in the RW-SAM per-sample scores at iteration ${ctx.iteration}`);
         }
-        weights = gibbsWeights(scores, o.temperature);
-        perturbationGradient = objective.weighted!(weights).valueAndGrad(params, nextPass(ctx, 'ascent')).grads;
-      }
-      const delta = scale(normalized(perturbationGradient, o.epsilon).unit, o.rho);
-      const ascentPoint = add(params, delta);
-      const final = objective.valueAndGrad(ascentPoint, nextPass(ctx, 'final'));
-      return {
-        grads: final.grads,
-        state,
-        info: {
-          loss: clean.value,
-          ...(weights !== null ? { scalars: { maxWeight: tf.max(weights).dataSync()[0] } } : {}),
-          ...(ctx.record
-            ? { cleanGradient: clean.grads, perturbation: delta, ascentPoints: [ascentPoint], appliedGradient: final.grads }
-            : {}),
-        },
+        const weights = gibbsWeights(scores, o.temperature);
+        maxWeight = tf.max(weights).dataSync()[0];
+        const gp = objective.weighted!(weights).valueAndGrad(at, nextPass(ctx, 'ascent')).grads;
+        return samPerturbation(o.epsilon)(gp, at, radius);
       };
+      const out = ascentGradient(reweighted, o.rho).estimate(params, objective, state, ctx);
+      return { ...out, info: { ...out.info, scalars: { maxWeight } } };
     },
   };
 }
