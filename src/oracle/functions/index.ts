@@ -1,4 +1,5 @@
 /** The analytic oracle function library: every family, and a builder from plain data. */
+import { InvalidArgumentError } from '../../errors.js';
 import { leastSquares, logistic } from './regression.js';
 import { linear } from './linear.js';
 import { quadratic } from './quadratic.js';
@@ -20,24 +21,22 @@ export { householderProduct, spectralMatrix } from './orthogonal.js';
 export { smoothFunction, type SmoothDefinition } from './smooth.js';
 export { finiteSumFunction, type FiniteSumDefinition } from './finite_sum.js';
 
+type Builder<F extends FunctionSpec['family']> = (spec: Extract<FunctionSpec, { family: F }>['spec'], options: BuildOptions) => AnalyticFunction;
+
+const BUILDERS: { [F in FunctionSpec['family']]: Builder<F> } = {
+  quadratic,
+  linear,
+  rosenbrock,
+  quartic,
+  'scale-symmetric': scaleSymmetric,
+  'least-squares': leastSquares,
+  logistic,
+  'quadratic-sum': quadraticSum,
+};
+
 /** Builds any family from its plain-data spec (e.g. parsed JSON). */
 export function buildFunction(f: FunctionSpec, options: BuildOptions = {}): AnalyticFunction {
-  switch (f.family) {
-    case 'quadratic':
-      return quadratic(f.spec, options);
-    case 'linear':
-      return linear(f.spec, options);
-    case 'rosenbrock':
-      return rosenbrock(f.spec, options);
-    case 'quartic':
-      return quartic(f.spec, options);
-    case 'scale-symmetric':
-      return scaleSymmetric(f.spec, options);
-    case 'least-squares':
-      return leastSquares(f.spec, options);
-    case 'logistic':
-      return logistic(f.spec, options);
-    case 'quadratic-sum':
-      return quadraticSum(f.spec, options);
-  }
+  const build = BUILDERS[f.family] as Builder<typeof f.family> | undefined;
+  if (build === undefined) throw new InvalidArgumentError('family', f.family, `one of ${Object.keys(BUILDERS).join(', ')}`, 'INVALID_ARGUMENT');
+  return build(f.spec as never, options);
 }
