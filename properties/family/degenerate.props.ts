@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { useBackend } from '../../src/backend/index.js';
 import { NonFiniteError } from '../../src/errors.js';
 import { fixedPathLength, multiStepGradient } from '../../src/kernels/ascent.js';
-import { linear } from '../../src/oracle/functions/index.js';
+import { linear, quadratic } from '../../src/oracle/functions/index.js';
 import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
 import { length, minus, plus, times, unit } from '../../src/oracle/family/vector.js';
 import { oracleAscent } from '../../src/oracle/family/multistep.js';
@@ -112,4 +112,18 @@ describe('C1: multi-step displacement ≤ ρ', () => {
       expect(Math.abs(r * r - length(path.delta) ** 2 - (r / steps) ** 2 * spread)).toBeLessThanOrEqual(1e-12 * (1 + r * r));
     },
   );
+});
+
+describe('H2: ψ ≈ π is reported, not hidden', () => {
+  it('g_1 anti-parallel to the ascent step (a 1-D concave quadratic crossed by the ascent): fallback, zero update, psiNearPi = 1', () => {
+    // L = −½(θ − 1)², θ_0 = 0.9, ρ = 0.5: g_0 = 0.1 > 0, θ_1 = 1.4, g_1 = −0.4.
+    const concave = quadratic({ eigenvalues: [-1], reflections: [], center: [1] }, { layout: { names: ['w0'], sizes: [1] } });
+    const at: Problem = { factors: [], shifts: [], centers: [], batch: 1, theta0: [0.9], sizes: [1] };
+    const run = kernelRun({ algorithm: 'xsam', rho: 0.5, dynamic: false, ...plain }, at, concave.tfObjective());
+    expect(run.scalars.psiNearPi).toBe(1);
+    expect(run.scalars.fallback).toBe(1);
+    expect(length(Array.from(run.applied))).toBeLessThanOrEqual(1e-6);
+    const calm = kernelRun({ algorithm: 'xsam', rho: 0.05, dynamic: false, ...plain }, at, concave.tfObjective());
+    expect(calm.scalars.psiNearPi).toBe(0);
+  });
 });

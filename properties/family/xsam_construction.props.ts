@@ -7,6 +7,7 @@ import { toFlat } from '../../src/kernels/tree.js';
 import type { Tree } from '../../src/kernels/types.js';
 import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
 import { angle, dot, length, minus, plus, times, unit } from '../../src/oracle/family/vector.js';
+import { oracleSlerp } from '../../src/oracle/family/xsam.js';
 import { closeTo } from './problems.js';
 import { conditionedProblemArb, findsCounterexample, kernelRun, scoped } from './harness.js';
 
@@ -86,5 +87,33 @@ describe('X4 on algorithms: α = 1 is (multi-step) SAM, α = 0 with k = 1 is SGD
     const sam = kernelRun({ algorithm: 'sam', rho: r, ...plain } as AlgorithmConfig, p);
     const expected = times(length(Array.from(sam.applied)), unit(Array.from(sam.clean), 0));
     expect(closeTo(sgdPlus.applied, expected, 1e-5)).toBe(true);
+  });
+});
+
+/** C8: v_1 = v_0 exactly, or rotated by ψ ∈ (0, 1e-3]: float32 ψ finite and accurate, v(α) finite, unit, ≈ float64. */
+const nearlyParallelArb = fc
+  .tuple(pairArb, fc.oneof(fc.constant(0), fc.double({ min: 1e-7, max: 1e-3, noNaN: true })))
+  .map(([{ v0, v1, alpha, psi: wide }, psi]) => {
+    const w = unit(minus(v1, times(Math.cos(wide), v0)), 0);
+    return { v0, v1: psi === 0 ? [...v0] : plus(times(Math.cos(psi), v0), times(Math.sin(psi), w)), psi, alpha };
+  });
+
+function nearlyParallelHolds(formula: 'atan2' | 'arccos', { v0, v1, psi, alpha }: { v0: number[]; v1: number[]; psi: number; alpha: number }): boolean {
+  return scoped(() => {
+    const t0 = tree(v0);
+    const t1 = tree(v1);
+    const kernelPsi = angleBetween(t0, t1, formula).dataSync()[0];
+    const v = Array.from(toFlat(slerp(t0, t1, kernelPsi, alpha)));
+    const reference = oracleSlerp(v0, v1, psi, alpha);
+    return Number.isFinite(kernelPsi) && Math.abs(kernelPsi - psi) <= 1e-6 && v.every(Number.isFinite) && closeTo(v, reference, 1e-5);
+  });
+}
+
+describe('C8: the XSAM angle in float32 for (nearly) parallel v_0, v_1', () => {
+  test.prop([nearlyParallelArb], { numRuns: 100 })('ψ finite within 1e-6, v(α) finite and ≈ the float64 slerp', (x) => {
+    expect(nearlyParallelHolds('atan2', x)).toBe(true);
+  });
+  it('catches the unclamped arccos (NaN or an unresolvable angle below ~3.45e-4)', () => {
+    expect(findsCounterexample(nearlyParallelArb, (x) => nearlyParallelHolds('arccos', x))).toBe(true);
   });
 });
