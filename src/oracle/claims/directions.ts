@@ -100,13 +100,13 @@ export function inPlaneProbes(c: DirectionCase, alphas: number[]): number[] {
 }
 
 /**
- * The exact maximiser of the probe over unit directions in span{g_0, g_1}: the 2-D ball problem
- * in the basis (ĝ_0, e_2), solved exactly; returned as its slerp parameter α = φ/ψ (φ the angle
- * from ĝ_0, signed toward ĝ_1) and its probe gain.
+ * The exact maximiser of the probe over unit directions in span{g_0, v} (v = g_1 by default): the
+ * 2-D ball problem in the basis (ĝ_0, e_2), solved exactly; returned as its direction, its slerp
+ * parameter α = φ/ψ (φ the angle from ĝ_0, signed toward v) and its probe gain.
  */
-export function inPlaneMaximizer(c: DirectionCase): { alpha: number; gain: number } {
+export function inPlaneMaximizer(c: DirectionCase, v: Vector = multiStepGradient(c, 1)): { direction: Vector; alpha: number; gain: number } {
   const v0 = unit(c.g0, 0);
-  const v1 = unit(multiStepGradient(c, 1), 0);
+  const v1 = unit(v, 0);
   const psi = angle(v0, v1);
   const e2 = unit(minus(v1, times(dot(v1, v0), v0)), 0);
   const basis = [v0, e2];
@@ -114,5 +114,5 @@ export function inPlaneMaximizer(c: DirectionCase): { alpha: number; gain: numbe
   const { eigenvectors } = math.eigs(hp) as unknown as { eigenvectors: Array<{ value: number; vector: number[] }> };
   const eigen = { values: eigenvectors.map((e) => e.value), vectors: eigenvectors.map((e) => unit(e.vector, 0)) };
   const m = quadraticBallMaximizer(eigen, [length(c.g0), 0], c.rhoMax);
-  return { alpha: Math.atan2(m.delta[1], m.delta[0]) / psi, gain: m.gain };
+  return { direction: unit(plus(times(m.delta[0], v0), times(m.delta[1], e2)), 0), alpha: Math.atan2(m.delta[1], m.delta[0]) / psi, gain: m.gain };
 }
