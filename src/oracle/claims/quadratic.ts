@@ -1,12 +1,14 @@
 /**
  * A minimal float64 quadratic L(x) = ½(x − c)ᵀH(x − c) + constant built from its spectrum and a
- * product of Householder reflections (the QuadraticSpec of src/oracle/functions). Everything is
- * plain arithmetic, so the claims' rate checks (hundreds of cases) stay fast.
- * TODO(functions library): once src/oracle/functions exports its quadratic builder, build from it.
+ * product of Householder reflections (the QuadraticSpec of src/oracle/functions). Q and H come
+ * from the functions library's Householder helpers (the same matrices `quadratic(spec)` builds);
+ * value and gradient are plain arithmetic rather than compiled mathjs expressions, so the claims'
+ * rate checks (hundreds of cases) stay fast.
  */
 import type { Eigen, QuadraticSpec } from '../functions/types.js';
 import type { OracleObjective, Vector } from '../objective.js';
 import { dot, minus, plus, times } from '../family/vector.js';
+import { householderProduct, spectralMatrix, transpose } from '../functions/orthogonal.js';
 
 export interface SpectralQuadratic extends OracleObjective {
   readonly eigen: Eigen;
@@ -17,16 +19,8 @@ export interface SpectralQuadratic extends OracleObjective {
   scaled(c: number): SpectralQuadratic;
 }
 
-/** Q = R_1 R_2 … R_k, R_j = I − 2v_jv_jᵀ/‖v_j‖²; returns its columns. */
-export function orthogonalColumns(d: number, reflections: number[][]): number[][] {
-  let rows: number[][] = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)));
-  for (const v of reflections) {
-    const vv = dot(v, v);
-    // (Q R)_{i,:} = Q_{i,:} − 2 (Q_{i,:}·v) vᵀ/‖v‖²
-    rows = rows.map((row) => minus(row, times((2 * dot(row, v)) / vv, v)));
-  }
-  return Array.from({ length: d }, (_, j) => rows.map((row) => row[j]));
-}
+/** The columns of Q = R_1 R_2 … R_k (the functions library's Householder product). */
+export const orthogonalColumns = (d: number, reflections: number[][]): number[][] => transpose(householderProduct(reflections, d));
 
 export const matVec = (m: number[][], x: Vector): Vector => m.map((row) => dot(row, x));
 
@@ -41,7 +35,7 @@ export function spectralQuadratic(spec: QuadraticSpec): SpectralQuadratic {
   const d = spec.eigenvalues.length;
   const vectors = orthogonalColumns(d, spec.reflections);
   const eigen: Eigen = { values: [...spec.eigenvalues], vectors };
-  const matrix = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => vectors.reduce((s, q, k) => s + spec.eigenvalues[k] * q[i] * q[j], 0)));
+  const matrix = spectralMatrix(transpose(vectors), spec.eigenvalues);
   const center = [...spec.center];
   const constant = spec.constant ?? 0;
   const gradient = (x: Vector): Vector => matVec(matrix, minus(x, center));
