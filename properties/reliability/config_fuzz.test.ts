@@ -10,7 +10,7 @@ import { tf } from '../../src/tf.js';
 import { useBackend } from '../../src/backend/index.js';
 import { SamcheckError } from '../../src/errors.js';
 import { createAlgorithm, disposeReplaced, initState, step, tensorsIn } from '../../src/kernels/step.js';
-import { functionObjective } from '../../src/kernels/objective.js';
+import { finiteSumObjective } from '../../src/kernels/finite_sum.js';
 import { algorithmDefinition, algorithmNames } from '../../src/kernels/algorithms/index.js';
 import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
 
@@ -27,6 +27,11 @@ const validConfigArb = fc.constantFrom(...algorithmNames()).chain((algorithm) =>
     rho: fc.double({ min: 0, max: 1, noNaN: true }),
     etaT: fc.double({ min: 0, max: 0.1, noNaN: true }),
     epsilon: fc.constantFrom(1e-12, 0),
+    m: fc.constantFrom(1, 2, 4),
+    steps: fc.integer({ min: 1, max: 3 }),
+    temperature: fc.constantFrom(0.1, 1, 'infinity'),
+    rhoMax: fc.double({ min: 0.01, max: 1, noNaN: true }),
+    alpha: fc.double({ min: 0, max: 2, noNaN: true }),
   };
   return fc.record(
     {
@@ -47,7 +52,7 @@ const configArb = fc
     validConfigArb,
     fc.oneof(
       { weight: 3, arbitrary: fc.constant([] as Array<[string, unknown]>) },
-      { weight: 2, arbitrary: fc.array(fc.tuple(fc.constantFrom('algorithm', 'learningRate', 'rho', 'epsilon', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'weightDecayIn', 'etaT', 'adaptive', 'typo'), badValue), { minLength: 1, maxLength: 2 }) },
+      { weight: 2, arbitrary: fc.array(fc.tuple(fc.constantFrom('algorithm', 'learningRate', 'rho', 'epsilon', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'weightDecayIn', 'etaT', 'adaptive', 'm', 'steps', 'temperature', 'rhoMax', 'alpha', 'typo'), badValue), { minLength: 1, maxLength: 2 }) },
     ),
   )
   .map(([config, corruptions]) => ({ ...config, ...Object.fromEntries(corruptions) }));
@@ -57,10 +62,16 @@ const paramsArb = fc.array(fc.oneof({ weight: 12, arbitrary: fc.double({ min: -3
   maxLength: 3,
 });
 
-/** L(θ) = ½‖θ − 1‖² over two tensors ('w/kernel' [2], 'w/bias' [1]). */
-const objective = functionObjective(([w, b]) =>
-  tf.mul(0.5, tf.add(tf.sum(tf.square(tf.sub(w, 1))), tf.sum(tf.square(tf.sub(b, 1))))) as tf.Scalar,
-);
+/**
+ * A finite sum over a batch of 4 (so m-SAM, n-SAM and RW-SAM can step too):
+ * f_i(θ) = ½‖θ − c_i‖² over two tensors ('w/kernel' [2], 'w/bias' [1]), c_i = (i, 1 − i, i/2).
+ */
+const CENTERS = [0, 1, 0, 1, 0, 0.5, 2, -1, 1, 3, -2, 1.5];
+const perSample = ([w, b]: tf.Tensor[], start: number, end: number) => {
+  const theta = tf.concat([w, b]);
+  return tf.mul(0.5, tf.sum(tf.square(tf.sub(tf.tensor2d(CENTERS.slice(3 * start, 3 * end), [end - start, 3]), theta)), 1));
+};
+const objective = finiteSumObjective(perSample, 4, { full: finiteSumObjective(perSample, 4) });
 
 describe('malformed input', () => {
   const outcomes = { total: 0, stepped: 0 };

@@ -25,7 +25,7 @@ export function formatNumber(v: number): string {
   return a >= 100 ? v.toFixed(1) : a >= 1 ? v.toFixed(3) : a >= 1e-3 ? v.toPrecision(3) : v.toExponential(2);
 }
 
-function markdownTable(t: Table): string {
+export function markdownTable(t: Table): string {
   const lines = [`**${t.title}**`, '', `| ${t.columns.join(' | ')} |`, `|${t.columns.map(() => '---').join('|')}|`];
   for (const r of t.rows) lines.push(`| ${r.map(cell).join(' | ')} |`);
   if (t.caption) lines.push('', t.caption);
