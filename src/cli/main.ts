@@ -31,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'verify':
         if (rest.includes('--claims')) return await claimsCommand(parseArgs(rest, ['claims']));
+        // samcheck's own kernels run on the backend SAMCHECK_BACKEND selects (default wasm).
+        await (await import('../backend/index.js')).useBackend();
         return await (await import('../verify/cli.js')).runVerifyCommand(rest);
       case 'bench':
         return await benchCommand(parseArgs(rest, ['quick']));
