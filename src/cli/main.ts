@@ -99,7 +99,7 @@ async function reportCommand(argv: string[]): Promise<number> {
   const args = parseArgs(rest, ['quick']);
   onlyOptions(args, ['quick', 'out', 'backends', 'seed', 'suites', 'date', 'previous']);
   const { runReport, progressBar } = await import('../report/index.js');
-  const { dir, report } = await runReport({
+  const { report } = await runReport({
     quick: args.options.has('quick'),
     out: stringOption(args, 'out'),
     backends: list(args, 'backends'),
@@ -110,7 +110,6 @@ async function reportCommand(argv: string[]): Promise<number> {
     ...(merge.length > 0 ? { merge } : {}),
     onProgress: progressBar(),
   });
-  console.log(`report written to ${dir}/index.html`);
   for (const r of report.regressions) console.log(`regression: ${JSON.stringify(r)}`);
   return 0;
 }
