@@ -9,6 +9,7 @@ export const SUITE_LOADERS: Record<string, () => Promise<Suite>> = {
   efficiency: async () => (await import('../../benchmarks/efficiency/suite.js')).efficiencySuite,
   training: async () => (await import('../../benchmarks/training/suite.js')).trainingSuite,
   figures: async () => (await import('../../benchmarks/figures/suite.js')).figureSuite,
+  soak: async () => (await import('../../benchmarks/soak/suite.js')).soakSuite,
 };
 
 export const DEFAULT_SUITES = Object.keys(SUITE_LOADERS);
