@@ -28,6 +28,12 @@ export const paramsOf = (layout: Layout, theta: ArrayLike<number>) => fromFlat(t
 /** θ rounded to float32, as the kernel sees it; the oracle starts from the same values. */
 export const float32 = (theta: Vector): Vector => Array.from(Float32Array.from(theta));
 
+/**
+ * −0 → +0 (x + 0), for claims of numeric equality: fl(−0 + 0) = +0 and θ − 0·d turn a −0 into +0,
+ * so "equal" there means −0 = +0, not equal bits (spec/tolerances.md, exact comparisons).
+ */
+export const unsigned = (v: ArrayLike<number>): number[] => Array.from(v, (x) => x + 0);
+
 /** With weightDecayIn = 'loss' the function every pass sees includes wd/2·‖θ‖² (for the tolerance). */
 function effective(f: CoreFunction, config: AlgorithmConfig): Differentiable {
   const wd = config.weightDecayIn === 'loss' ? (config.weightDecay ?? 0) : 0;
@@ -77,6 +83,28 @@ export function compareSteps(build: Build, config: AlgorithmConfig, f: CoreFunct
   }
   tf.dispose([...params, ...tensorsIn(state)]);
   return out;
+}
+
+/** Box of P1's trajectory condition: a quartic term at ‖θ‖∞ = 100 is ~1e9, far inside float32's range. */
+export const TRAJECTORY_BOX = 100;
+
+/**
+ * P1's condition (spec/properties.md): the float64 oracle's own iterates θ_t and ascent points
+ * θ_t + δ_t stay in ‖·‖∞ ≤ TRAJECTORY_BOX for the first `steps` steps. Outside it the step size is
+ * unstable for the drawn function (η·λ ≫ 2 on Rosenbrock or quartic walls) and the iterates run to
+ * float32 overflow, which T1's rounding model does not describe. Decided by the oracle alone.
+ */
+export function oracleStaysBounded(config: AlgorithmConfig, f: CoreFunction, theta0: Vector, steps: number): boolean {
+  const inBox = (x: Vector) => x.every((v) => Math.abs(v) <= TRAJECTORY_BOX);
+  let theta = theta0;
+  let state = initialOracleState();
+  for (let t = 0; t < steps; t++) {
+    const o = oracleStep(config, f, theta, state, f.layout);
+    if (!o.ascentPoints.every(inBox) || !inBox(o.params)) return false;
+    theta = o.params;
+    state = o.state;
+  }
+  return true;
 }
 
 /** The largest error/tolerance ratio over the steps (≤ 1 passes). */

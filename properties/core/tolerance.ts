@@ -46,7 +46,9 @@ export function stepTolerance(f: Differentiable, theta0: Vector, o: OracleStepRe
   const atAscent = gradientScale(f, ascent);
   const dim = theta0.length;
   const delta = norm(o.perturbation);
-  const eg = atAscent.gamma + atAscent.lambda * (norm(theta0) + (dim + 4) * delta + terms.sensitivity * clean.gamma);
+  // Γ(θ₀) = 0 (e.g. L = 0·θ + b): the float32 clean gradient is exact, so nothing is turned (J may be ∞: 0·∞ := 0).
+  const turned = clean.gamma === 0 ? 0 : terms.sensitivity * clean.gamma;
+  const eg = atAscent.gamma + atAscent.lambda * (norm(theta0) + (dim + 4) * delta + turned);
   const buffer = o.state.buffer === null ? 0 : norm(o.state.buffer);
   const applied = norm(o.appliedGradient);
   const inner = (1 + terms.momentum) * eg + applied + terms.weightDecay * norm(theta0) + terms.momentum * buffer;
