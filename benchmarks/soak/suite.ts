@@ -32,6 +32,8 @@ function stepsFor(quick: boolean, options: SoakSuiteOptions): number {
 
 interface Case {
   label: string;
+  /** Legend label (the legend is narrow). */
+  short: string;
   key: string;
   run: SoakRun;
   verdicts: FlatnessVerdict[];
@@ -48,7 +50,7 @@ function soakFigure(cases: Case[], quantity: 'heapUsed' | 'rss', warmupSteps: nu
       title: `Soak: ${name} vs SAM steps`,
       x: { label: 'SAM steps' },
       y: { label: `${name} (${unit})` },
-      series: cases.map((c) => ({ label: c.label, points: c.run.samples.map((s) => [s.step, s[quantity] * scale] as [number, number]) })),
+      series: cases.map((c) => ({ label: c.short, points: c.run.samples.map((s) => [s.step, s[quantity] * scale] as [number, number]) })),
     }),
   };
 }
@@ -83,7 +85,7 @@ export function createSoakSuite(options: SoakSuiteOptions = SOAK_DEFAULTS): Suit
           const run = runSoak(d, { steps, every, onProgress: (f) => ctx.progress((done + f) / total, label) });
           d.dispose();
           problem.dispose();
-          cases.push({ label, key: `soak/${backend}/${driver.key}`, run, verdicts: assessFlatness(run.samples, { warmupSteps }) });
+          cases.push({ label, short: `${backend} ${driver.key}`, key: `soak/${backend}/${driver.key}`, run, verdicts: assessFlatness(run.samples, { warmupSteps }) });
         }
       }
       const metrics: Metric[] = cases.flatMap((c) =>
