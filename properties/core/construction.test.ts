@@ -14,7 +14,7 @@ import * as broken from './broken.js';
 import type { Build } from './broken.js';
 import { failsOn, holds } from './caught.js';
 import { uniform } from './configs.js';
-import { float32, paramsOf, unsigned, type CoreFunction } from './harness.js';
+import { float32, oracleStaysBounded, paramsOf, unsigned, type CoreFunction } from './harness.js';
 import { coreProblem } from './problems.js';
 import { distance, norm, U32 } from './tolerance.js';
 
@@ -104,6 +104,7 @@ describe('P9 (C3): where weight decay is applied', () => {
 const bufferHygiene = (build: Build) =>
   fc.property(coreProblem(), samArb, fc.constantFrom(0.5, 0.9), fc.constantFrom(0, 0.3), fc.constantFrom(0, 0.01, 0.1), (p, a, beta, damp, wd) => {
     const config = { ...a, learningRate: 0.1, momentum: beta, dampening: damp, weightDecay: wd } as AlgorithmConfig;
+    fc.pre(oracleStaysBounded(config, p.f, float32(p.theta0), 2));
     const [s1, s2] = trace(build, config, p.f, float32(p.theta0), 2);
     expect(unsigned(s1.buffer)).toEqual(unsigned(s1.expectedFirst));
     const expected = s1.buffer.map((b, j) => beta * b + (1 - damp) * (s2.applied[j] + wd * s2.theta0[j]));

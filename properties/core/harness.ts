@@ -85,11 +85,11 @@ export function compareSteps(build: Build, config: AlgorithmConfig, f: CoreFunct
   return out;
 }
 
-/** Box of P1's trajectory condition: a quartic term at ‖θ‖∞ = 100 is ~1e9, far inside float32's range. */
+/** Box of the bounded-trajectory condition: a quartic term at ‖θ‖∞ = 100 is ~1e9, far inside float32's range. */
 export const TRAJECTORY_BOX = 100;
 
 /**
- * P1's condition (spec/properties.md): the float64 oracle's own iterates θ_t and ascent points
+ * The bounded-trajectory condition of P1, P2 and P10 (spec/properties.md): the float64 oracle's own iterates θ_t and ascent points
  * θ_t + δ_t stay in ‖·‖∞ ≤ TRAJECTORY_BOX for the first `steps` steps. Outside it the step size is
  * unstable for the drawn function (η·λ ≫ 2 on Rosenbrock or quartic walls) and the iterates run to
  * float32 overflow, which T1's rounding model does not describe. Decided by the oracle alone.

@@ -19,7 +19,7 @@ import * as broken from './broken.js';
 import type { Build } from './broken.js';
 import { failsOn, holds } from './caught.js';
 import { baseArb, configArb, uniform } from './configs.js';
-import { float32, paramsOf, unsigned, type CoreFunction } from './harness.js';
+import { float32, oracleStaysBounded, paramsOf, unsigned, type CoreFunction } from './harness.js';
 import { coreProblem } from './problems.js';
 import { norm, U32 } from './tolerance.js';
 
@@ -53,8 +53,10 @@ const ascentAlgorithms = fc.oneof(
 
 const rhoZeroIsSgd = (build: Build) =>
   fc.property(coreProblem(), ascentAlgorithms, baseArb(uniform(0.01, 0.5)), fc.integer({ min: 1, max: 3 }), (p, a, b, steps) => {
+    const sgdConfig: AlgorithmConfig = { ...b, algorithm: 'sgd' };
+    fc.pre(oracleStaysBounded(sgdConfig, p.f, p.theta0, steps));
     const sam = run(build, { ...b, ...a, rho: 0 } as AlgorithmConfig, p.f, p.theta0, steps);
-    const sgd = run(broken.correct, { ...b, algorithm: 'sgd' }, p.f, p.theta0, steps);
+    const sgd = run(broken.correct, sgdConfig, p.f, p.theta0, steps);
     expect(sam).toEqual(sgd);
   });
 

@@ -36,6 +36,9 @@ export interface StepTerms {
   stepIndex: number;
 }
 
+/** a·b with 0·∞ := 0 (a zero factor is an exact zero of the error model). */
+const times = (a: number, b: number): number => (a === 0 || b === 0 ? 0 : a * b);
+
 /**
  * T1: ‖θ₁(kernel) − θ₁(oracle)‖ ≤ K·u·[‖θ₀‖ + η·((1 + β)·E_g + ‖d‖ + wd‖θ₀‖ + β‖buf‖)]·t,
  * E_g = Γ(θ₀ + δ) + λ₁·(‖θ₀‖ + (d + 4)·‖δ‖ + J·Γ(θ₀)).
@@ -46,9 +49,10 @@ export function stepTolerance(f: Differentiable, theta0: Vector, o: OracleStepRe
   const atAscent = gradientScale(f, ascent);
   const dim = theta0.length;
   const delta = norm(o.perturbation);
-  // Γ(θ₀) = 0 (e.g. L = 0·θ + b): the float32 clean gradient is exact, so nothing is turned (J may be ∞: 0·∞ := 0).
-  const turned = clean.gamma === 0 ? 0 : terms.sensitivity * clean.gamma;
-  const eg = atAscent.gamma + atAscent.lambda * (norm(theta0) + (dim + 4) * delta + turned);
+  // J may be ∞ (‖t⊙g₀‖ = 0); Γ(θ₀) = 0 means an exact float32 clean gradient (nothing to turn) and
+  // λ(θ₀ + δ) = 0 a constant gradient (a δ error changes nothing): 0·∞ := 0 in both products.
+  const turned = times(terms.sensitivity, clean.gamma);
+  const eg = atAscent.gamma + times(atAscent.lambda, norm(theta0) + (dim + 4) * delta + turned);
   const buffer = o.state.buffer === null ? 0 : norm(o.state.buffer);
   const applied = norm(o.appliedGradient);
   const inner = (1 + terms.momentum) * eg + applied + terms.weightDecay * norm(theta0) + terms.momentum * buffer;
@@ -62,5 +66,6 @@ export function sensitivity(config: { algorithm: string; rho?: number; etaT?: nu
   if (config.algorithm === 'usam') return rho;
   const t = theta0.map((x, j) => (config.algorithm === 'asam' && adaptive[j] ? Math.abs(x) + (config.etaT ?? 0) : 1));
   const tg = norm(g0.map((g, j) => t[j] * g));
-  return (rho * Math.max(...t) ** 2) / tg;
+  const numerator = rho * Math.max(...t) ** 2;
+  return numerator === 0 ? 0 : numerator / tg; // every t_j = 0: δ ≡ 0 whatever g is
 }
