@@ -22,10 +22,16 @@ export function inRange(name: string, v: unknown, lo: number, hi: number, hiOpen
   return v as number;
 }
 
-export function positiveInteger(name: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new InvalidArgumentError(name, v, 'an integer >= 1');
+/** An integer in [1, max]; the bound keeps loops driven by it finite (1e300 is an integer in JS). */
+export function positiveInteger(name: string, v: unknown, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > max) throw new InvalidArgumentError(name, v, `an integer in [1, ${max}]`);
   return v;
 }
+
+/** The most ascent steps an algorithm accepts (each one is a gradient evaluation). */
+export const MAX_ASCENT_STEPS = 1000;
+/** The most probe points an XSAM α grid may have (each one is a forward pass). */
+export const MAX_PROBES = 10_000;
 
 export function boolean(name: string, v: unknown): boolean {
   if (typeof v !== 'boolean') throw new InvalidArgumentError(name, v, 'true or false');

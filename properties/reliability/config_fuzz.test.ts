@@ -18,7 +18,7 @@ beforeAll(async () => {
   await useBackend({ backend: 'cpu' });
 });
 
-const badValue = fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, -1, 1e300, '0.1', null, true, [], {}, 'some');
+const badValue = fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, -1, 1e300, 1e-300, '0.1', null, true, [], {}, 'some');
 
 /** A valid configuration of a registered algorithm (only the keys it knows). */
 const validConfigArb = fc.constantFrom(...algorithmNames()).chain((algorithm) => {
@@ -52,7 +52,7 @@ const configArb = fc
     validConfigArb,
     fc.oneof(
       { weight: 3, arbitrary: fc.constant([] as Array<[string, unknown]>) },
-      { weight: 2, arbitrary: fc.array(fc.tuple(fc.constantFrom('algorithm', 'learningRate', 'rho', 'epsilon', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'weightDecayIn', 'etaT', 'adaptive', 'm', 'steps', 'temperature', 'rhoMax', 'alpha', 'typo'), badValue), { minLength: 1, maxLength: 2 }) },
+      { weight: 2, arbitrary: fc.array(fc.tuple(fc.constantFrom('algorithm', 'learningRate', 'rho', 'epsilon', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'weightDecayIn', 'etaT', 'adaptive', 'm', 'steps', 'temperature', 'rhoMax', 'alpha', 'alphaDelta', 'typo'), badValue), { minLength: 1, maxLength: 2 }) },
     ),
   )
   .map(([config, corruptions]) => ({ ...config, ...Object.fromEntries(corruptions) }));

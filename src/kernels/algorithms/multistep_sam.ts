@@ -1,4 +1,4 @@
-import { nonNegative, oneOf, positive, positiveInteger } from '../../validate.js';
+import { nonNegative, oneOf, positive, positiveInteger, MAX_ASCENT_STEPS } from '../../validate.js';
 import type { BaseHyperparameters } from '../config.js';
 import { fixedPathLength, multiStepGradient, projectedSteps, type AppliedGradient } from '../ascent.js';
 import type { AlgorithmDefinition } from './definition.js';
@@ -37,7 +37,7 @@ export const multiStepSamAlgorithm: AlgorithmDefinition<MultiStepSamAlgorithmCon
       epsilon: c.epsilon ?? DEFAULT_EPSILON,
     };
     nonNegative('rho', r.rho);
-    positiveInteger('steps', r.steps);
+    positiveInteger('steps', r.steps, MAX_ASCENT_STEPS);
     oneOf('ascent', r.ascent, ['fixed-path', 'projected'] as const);
     positive('stepSizeMultiplier', r.stepSizeMultiplier);
     oneOf('applied', r.applied, ['last', 'average'] as const);

@@ -1,4 +1,5 @@
-import { boolean, nonNegative, oneOf, positive, positiveInteger } from '../../validate.js';
+import { InvalidArgumentError } from '../../errors.js';
+import { boolean, nonNegative, oneOf, positive, positiveInteger, MAX_ASCENT_STEPS, MAX_PROBES } from '../../validate.js';
 import type { BaseHyperparameters } from '../config.js';
 import { alphaGrid, xsamGradient, type AngleFormula } from '../xsam.js';
 import type { AlgorithmDefinition } from './definition.js';
@@ -52,12 +53,15 @@ export const xsamAlgorithm: AlgorithmDefinition<XsamAlgorithmConfig> = {
       epsilon: c.epsilon ?? DEFAULT_EPSILON,
     };
     nonNegative('rho', r.rho);
-    positiveInteger('steps', r.steps);
+    positiveInteger('steps', r.steps, MAX_ASCENT_STEPS);
     nonNegative('rhoMax', r.rhoMax);
     nonNegative('alpha', r.alpha);
     boolean('dynamic', r.dynamic);
     nonNegative('alphaMax', r.alphaMax);
     positive('alphaDelta', r.alphaDelta);
+    if (Math.ceil((r.alphaMax + 1e-5) / r.alphaDelta) > MAX_PROBES) {
+      throw new InvalidArgumentError('alphaDelta', r.alphaDelta, `a grid step giving at most ${MAX_PROBES} probes up to alphaMax = ${r.alphaMax}`);
+    }
     positiveInteger('probeInterval', r.probeInterval);
     boolean('referenceProbeInit', r.referenceProbeInit);
     oneOf('angle', r.angle, ['atan2', 'arccos'] as const);

@@ -1,0 +1,21 @@
+/**
+ * One seed for every fast-check property of a run (DEVELOPERS.md: determinism). CI uses the fixed
+ * default so a run is reproducible; SAMCHECK_SEED=<n> replays or explores another seed, and
+ * SAMCHECK_SEED=random draws one (printed). Properties that pass their own `seed` keep it.
+ */
+import fc from 'fast-check';
+import { appendFileSync } from 'node:fs';
+import { beforeEach } from 'vitest';
+
+const DEFAULT_SEED = 20261123;
+const requested = process.env.SAMCHECK_SEED;
+const seed = requested === 'random' ? (Math.random() * 2 ** 31) | 0 : requested ? Number(requested) : DEFAULT_SEED;
+if (!Number.isInteger(seed)) throw new Error(`SAMCHECK_SEED must be an integer or "random", got ${JSON.stringify(requested)}`);
+fc.configureGlobal({ seed });
+
+// SAMCHECK_TRACE=<file>: append "file › test (seed)" before each test, to find a test that hangs.
+const trace = process.env.SAMCHECK_TRACE;
+beforeEach((ctx) => {
+  if (trace) appendFileSync(trace, `${new Date().toISOString()} ${ctx.task.file?.name} › ${ctx.task.name} (seed ${seed})\n`);
+});
+if (requested === 'random') console.log(`fast-check seed ${seed} (replay: SAMCHECK_SEED=${seed} npm test)`);
