@@ -7,7 +7,7 @@ import { lineChart } from '../../src/report/svg.js';
 import type { Figure } from '../../src/report/types.js';
 import { disposeBatch, toBatch } from '../common/classifier_objective.js';
 import { initParams, mlp } from '../common/models.js';
-import { topHessianEigenvalue } from '../common/sharpness.js';
+import { powerIteration } from '../../src/analysis/hessian.js';
 import { squaredErrorObjective } from '../common/squared_objective.js';
 
 /** E(η, ρ, G) in the rationalised form (algorithms.md §9): finite at ρ = 0 and at G = 0. */
@@ -52,7 +52,7 @@ export function samEdgeTrace(o: EdgeOptions): EdgeTrace {
           const vg = objective.valueAndGrad(params, { kind: 'clean', index: 0 });
           return { loss: vg.value.dataSync()[0], g: globalNorm(vg.grads).dataSync()[0] };
         });
-        const h = topHessianEigenvalue(objective, params, { seed: o.seed + t, maxIterations: o.powerIterations });
+        const h = powerIteration(objective, params, { seed: o.seed + t, maxIterations: o.powerIterations });
         trace.step.push(t);
         trace.sharpness.push(h.norm);
         trace.edge.push(samEdge(o.eta, o.rho, g));

@@ -39,7 +39,7 @@ export const trainingSuite: Suite = {
   async run(ctx) {
     await useBackend({ backend: ctx.backends[0] ?? 'wasm' });
     const notes: string[] = [
-      'Top Hessian eigenvalue: power iteration with central-difference HVPs (ε = 1e-3) on the first 512 training examples, reported as ‖Hv‖ (the Rayleigh quotient flips sign at ±λ ties); local implementation (benchmarks/common/sharpness.ts).',
+      'Top Hessian eigenvalue: power iteration with central-difference HVPs (ε = 1e-3) on the first 512 training examples, reported as ‖Hv‖ (the Rayleigh quotient flips sign at ±λ ties), src/analysis/hessian.ts powerIteration.',
     ];
     const tasks = trainingTasks(ctx.quick, ctx.seed, notes);
     const seeds = Array.from({ length: ctx.quick ? 2 : 5 }, (_, i) => ctx.seed * 100 + i);

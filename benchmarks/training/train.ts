@@ -6,7 +6,7 @@ import type { Objective } from '../../src/kernels/types.js';
 import { build, type Variant } from '../common/algorithms.js';
 import { classifierObjective, disposeBatch, perExampleLoss, toBatch, type Batch } from '../common/classifier_objective.js';
 import { initParams, type Model } from '../common/models.js';
-import { topHessianEigenvalue } from '../common/sharpness.js';
+import { powerIteration } from '../../src/analysis/hessian.js';
 
 export interface TrainOptions {
   split: Split;
@@ -79,7 +79,7 @@ export function train(o: TrainOptions): TrainOutcome {
     const testEval = evaluate(o.model, params, test);
     const trainEval = evaluate(o.model, params, train);
     const hessianBatch = toBatch(subset(o.split.train, o.hessianExamples), o.model.inputShape);
-    const sharp = topHessianEigenvalue(classifierObjective(o.model, hessianBatch), params, { seed: o.seed, maxIterations: o.hessianIterations });
+    const sharp = powerIteration(classifierObjective(o.model, hessianBatch), params, { seed: o.seed, maxIterations: o.hessianIterations });
     disposeBatch(hessianBatch);
     return { testAccuracy: testEval.accuracy, testLoss: testEval.loss, trainLoss: trainEval.loss, sharpness: sharp.norm };
   } finally {
