@@ -1,7 +1,8 @@
 import { tf } from '../tf.js';
 import { add } from './tree.js';
+import { wrapViews } from './objective.js';
 import type { PerturbationRule } from './perturbation.js';
-import { nextPass, type GradientEstimator, type Objective, type PassInfo, type Tensor, type Tree } from './types.js';
+import { nextPass, type GradientEstimator, type Objective, type PassInfo, type Tree } from './types.js';
 
 /** SGD's estimator: the local gradient g_0 (1 pass). */
 export function localGradient(): GradientEstimator<null> {
@@ -58,9 +59,7 @@ export function withL2(objective: Objective, weightDecay: number): Objective {
     },
     value: (point, pass) => tf.add(objective.value(point, pass), l2(point)),
     // Finite-sum views (m-SAM, n-SAM, RW-SAM) carry the L2 term too; a per-sample loss gets all of it.
-    ...(objective.slice ? { slice: (s: number, e: number) => withL2(objective.slice!(s, e), weightDecay) } : {}),
-    ...(objective.weighted ? { weighted: (w: Tensor) => withL2(objective.weighted!(w), weightDecay) } : {}),
-    ...(objective.full ? { full: () => withL2(objective.full!(), weightDecay) } : {}),
+    ...wrapViews(objective, (view) => withL2(view, weightDecay)),
     ...(objective.perSample ? { perSample: (point: Tree, pass: PassInfo) => tf.add(objective.perSample!(point, pass), l2(point)) } : {}),
   };
 }

@@ -34,11 +34,22 @@ export function observeObjective(objective: Objective, observer: PassObserver): 
       observer.forward?.(pass, value);
       return value;
     },
+    ...wrapViews(o, wrap),
+  });
+  return wrap(objective);
+}
+
+/**
+ * An objective's finite-sum views (slice, weighted, full), each passed through `wrap`. Every
+ * objective wrapper uses this: one that forgot a view would silently drop itself on m-SAM's
+ * micro-batches or n-SAM's full-data pass (that bug happened once with the L2 wrapper).
+ */
+export function wrapViews(o: Objective, wrap: (o: Objective) => Objective): Partial<Objective> {
+  return {
     ...(o.slice ? { slice: (s: number, e: number) => wrap(o.slice!(s, e)) } : {}),
     ...(o.weighted ? { weighted: (w: tf.Tensor) => wrap(o.weighted!(w)) } : {}),
     ...(o.full ? { full: () => wrap(o.full!()) } : {}),
-  });
-  return wrap(objective);
+  };
 }
 
 /** Wraps an objective and counts its gradient and forward-only evaluations. */
