@@ -10,6 +10,9 @@ import { loadWebgpuBackend, setBackendFixes, useBackend } from '../../src/backen
 /** Unit roundoff of float32. */
 export const U32 = 2 ** -24;
 
+/** Smallest normal float32: wasm (XNNPACK) flushes subnormals to zero, so each rounding may also lose this much. */
+export const MIN_NORMAL = 2 ** -126;
+
 /** Higham's γ_n = n·u/(1 − n·u): the relative error bound of an n-term float32 sum or dot product. */
 export function gamma(n: number): number {
   return (n * U32) / (1 - n * U32);

@@ -5,13 +5,11 @@
  */
 import fc from 'fast-check';
 import { tf } from '../../src/tf.js';
-import { computeOn, firstDisagreement, float32Array, gamma, U32, type Disagreement } from './cross_backend.js';
+import { computeOn, firstDisagreement, float32Array, gamma, MIN_NORMAL, U32, type Disagreement } from './cross_backend.js';
 
 export const ACTIVATIONS = ['linear', 'relu', 'relu6', 'leakyrelu', 'prelu', 'elu', 'sigmoid'] as const;
 type Activation = (typeof ACTIVATIONS)[number];
 const LEAKY_ALPHA = 0.2;
-/** Smallest normal float32: XNNPACK flushes subnormals to zero, so each rounding may also lose this much. */
-const MIN_NORMAL = 2 ** -126;
 
 export interface MatMulShape {
   batch: number; // 0: rank-2 operands

@@ -4,6 +4,7 @@
  * cross-backend properties to show the bugs, and by benchmarks/backends to measure the speed-up).
  */
 import { installWasmMatMulFix, removeWasmMatMulFix, wasmMatMulFixInstalled } from './wasm_matmul_fix.js';
+import { installWasmConvFix, removeWasmConvFix, wasmConvFixInstalled } from './wasm_conv_fix.js';
 import {
   installSecondOrderGradientFix,
   removeSecondOrderGradientFix,
@@ -11,7 +12,7 @@ import {
 } from './gradient_fix.js';
 
 export interface BackendFixOptions {
-  /** Apply samcheck's tfjs fixes (wasm matMul, second-order gradients); default: true unless SAMCHECK_WASM_FIX=0. */
+  /** Apply samcheck's tfjs fixes (wasm matMul, wasm conv filter gradient, second-order gradients); default: true unless SAMCHECK_WASM_FIX=0. */
   fixes?: boolean;
 }
 
@@ -28,18 +29,22 @@ export function fixesRequested(options: BackendFixOptions = {}): boolean {
 export function setBackendFixes(enabled: boolean): void {
   if (enabled) {
     installWasmMatMulFix();
+    installWasmConvFix();
     installSecondOrderGradientFix();
   } else {
     removeWasmMatMulFix();
+    removeWasmConvFix();
     removeSecondOrderGradientFix();
   }
 }
 
 export interface BackendFixState {
   wasmMatMul: boolean;
+  /** The wasm Conv2DBackpropFilter kernel (stock wasm has none). */
+  wasmConvFilterGradient: boolean;
   secondOrderGradients: boolean;
 }
 
 export function backendFixState(): BackendFixState {
-  return { wasmMatMul: wasmMatMulFixInstalled(), secondOrderGradients: secondOrderGradientFixInstalled() };
+  return { wasmMatMul: wasmMatMulFixInstalled(), wasmConvFilterGradient: wasmConvFixInstalled(), secondOrderGradients: secondOrderGradientFixInstalled() };
 }

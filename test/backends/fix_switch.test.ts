@@ -8,6 +8,7 @@ import { backendFixState, exactHvp, useBackend } from '../../src/backend/index.j
 import { hvpAgreesWithExactHessian, type HvpCase } from '../../properties/backends/hvp_agreement.js';
 import { withFixes } from '../../properties/backends/cross_backend.js';
 import { samStepAgreement, type SamStepCase } from '../../properties/backends/sam_step_agreement.js';
+import { convAgreement } from '../../properties/backends/conv_agreement.js';
 import { matMulAgreement, type MatMulCase, type MatMulCaseOptions } from '../../properties/backends/matmul_agreement.js';
 
 beforeAll(async () => {
@@ -20,9 +21,9 @@ const check = (fixes: boolean, options: MatMulCaseOptions) =>
 
 describe('the wasm fix layer', () => {
   it('is on by default and can be switched off', async () => {
-    expect(backendFixState()).toEqual({ wasmMatMul: true, secondOrderGradients: true });
+    expect(backendFixState()).toEqual({ wasmMatMul: true, wasmConvFilterGradient: true, secondOrderGradients: true });
     await withFixes(false, async () => {
-      expect(backendFixState()).toEqual({ wasmMatMul: false, secondOrderGradients: false });
+      expect(backendFixState()).toEqual({ wasmMatMul: false, wasmConvFilterGradient: false, secondOrderGradients: false });
     });
     expect(backendFixState().wasmMatMul).toBe(true);
   });
@@ -72,6 +73,14 @@ describe('the wasm fix layer', () => {
     expect(stock.failed).toBe(true);
     const [c] = stock.counterexample as [HvpCase];
     console.info(`stock HVP counterexample: ${JSON.stringify(c)}`);
+    expect((await run(true)).failed).toBe(false);
+  });
+
+  it('stock wasm: the conv2d filter gradient has no kernel; the fix supplies one that agrees with cpu', async () => {
+    const run = (fixes: boolean) => withFixes(fixes, () => fc.check(convAgreement('wasm'), { numRuns: 40, seed: SEED }));
+    const stock = await run(false);
+    expect(stock.failed).toBe(true);
+    expect(String(stock.errorInstance)).toMatch(/Conv2DBackpropFilter/);
     expect((await run(true)).failed).toBe(false);
   });
 });

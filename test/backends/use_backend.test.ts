@@ -11,9 +11,9 @@ afterEach(async () => {
 describe('useBackend and the fix switch', () => {
   it('applies the fixes by default, not with fixes: false or SAMCHECK_WASM_FIX=0', async () => {
     await useBackend({ backend: 'wasm' });
-    expect(backendFixState()).toEqual({ wasmMatMul: true, secondOrderGradients: true });
+    expect(backendFixState()).toEqual({ wasmMatMul: true, wasmConvFilterGradient: true, secondOrderGradients: true });
     await useBackend({ backend: 'wasm', fixes: false });
-    expect(backendFixState()).toEqual({ wasmMatMul: false, secondOrderGradients: false });
+    expect(backendFixState()).toEqual({ wasmMatMul: false, wasmConvFilterGradient: false, secondOrderGradients: false });
     process.env.SAMCHECK_WASM_FIX = '0';
     expect(fixesRequested()).toBe(false);
     expect(fixesRequested({ fixes: true })).toBe(true);
@@ -28,7 +28,12 @@ describe('useBackend and the fix switch', () => {
         const a = tf.ones([2, 3, 4]) as tf.Tensor3D;
         const b = tf.ones([2, 5, 3]) as tf.Tensor3D;
         const fused = tf.fused.matMul({ a, b, transposeA: true, transposeB: true, bias: tf.ones([5]), activation: 'relu' });
-        return tf.add(tf.sum(fused), tf.sum(tf.matMul(a, tf.ones([2, 5, 4]), false, true)));
+        // conv2d filter gradients: strided with a numeric pad (PadV2, Slice, dilated dy) and plain 'same'.
+        const x = tf.ones([2, 5, 5, 2]) as tf.Tensor4D;
+        const filterGrad = (stride: number, pad: 'same' | number) =>
+          tf.grad((f: tf.Tensor) => tf.sum(tf.conv2d(x, f as tf.Tensor4D, stride, pad)))(tf.ones([3, 3, 2, 3]));
+        const conv = tf.add(tf.sum(filterGrad(2, 1)), tf.sum(filterGrad(1, 'same')));
+        return tf.add(tf.add(tf.sum(fused), tf.sum(tf.matMul(a, tf.ones([2, 5, 4]), false, true))), conv);
       });
     tf.dispose(run());
     const before = { tensors: tf.memory().numTensors, data: tf.engine().backend.numDataIds() };
