@@ -1,6 +1,6 @@
 import { tf, type Scalar } from '../tf.js';
 import { fixedPathLength, runAscent } from './ascent.js';
-import { add, globalNorm, normalized, scale, sub } from './tree.js';
+import { add, globalNorm, normalized, scale } from './tree.js';
 import { nextPass, type GradientEstimator, type Objective, type StepContext, type Tree } from './types.js';
 
 /** spec/algorithms.md §6: below this sin ψ the reference falls back to (v_0 + v_1)/2. */
@@ -15,7 +15,9 @@ export type AngleFormula = 'atan2' | 'arccos';
 
 export function angleBetween(v0: Tree, v1: Tree, formula: AngleFormula): Scalar {
   if (formula === 'arccos') return tf.acos(tf.addN(v0.map((x, i) => tf.sum(tf.mul(x, v1[i]))))) as Scalar;
-  return tf.mul(2, tf.atan2(globalNorm(sub(v0, v1)), globalNorm(add(v0, v1)))) as Scalar;
+  // squaredDifference: one kernel for (v_0 − v_1)², instead of a subtraction and a square.
+  const difference = tf.sqrt(tf.addN(v0.map((x, i) => tf.sum(tf.squaredDifference(x, v1[i])))));
+  return tf.mul(2, tf.atan2(difference, globalNorm(add(v0, v1)))) as Scalar;
 }
 
 /** The α grid of the reference: α_j = j·Δα, j = 0..N−1, N = ⌈(α_max + 1e-5)/Δα⌉. */
@@ -90,16 +92,19 @@ export function xsamGradient(o: XsamOptions, initialAlpha: number): GradientEsti
     estimate(params, objective, state, ctx) {
       const path = runAscent(fixedPathLength(o.rho, o.steps), o.epsilon, params, objective, ctx);
       const gk = path.gradients[path.gradients.length - 1];
-      const magnitude = globalNorm(gk); // no guard here, as in the reference
       const v0 = normalized(path.displacement, o.epsilon).unit;
-      const v1 = normalized(gk, o.epsilon).unit;
+      // ‖g_k‖ without a guard, as in the reference: the norm normalized() computed anyway.
+      const { unit: v1, norm: magnitude } = normalized(gk, o.epsilon);
       const psi = angleBetween(v0, v1, o.angle).dataSync()[0];
       const probed = o.dynamic && ctx.iteration % o.probeInterval === 0;
       const alpha = probed
         ? chooseAlpha(grid, probeLosses(params, (a) => slerp(v0, v1, psi, a), grid, o.rhoMax, objective, ctx), o.referenceProbeInit)
         : state.alpha;
-      const { fallback } = slerpCoefficients(psi, alpha);
-      const grads = scale(slerp(v0, v1, psi, alpha), magnitude);
+      const { a, b, fallback } = slerpCoefficients(psi, alpha);
+      // ‖g_k‖·v(α) = (‖g_k‖a)·v_0 + (‖g_k‖b)·v_1: the scale folded into the slerp saves a pass over θ.
+      const ca = tf.mul(magnitude, a);
+      const cb = tf.mul(magnitude, b);
+      const grads = v0.map((x, i) => tf.add(tf.mul(x, ca), tf.mul(v1[i], cb)));
       const scalars = {
         psi,
         alpha,
