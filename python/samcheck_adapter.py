@@ -73,20 +73,36 @@ class _Channel:
 
 
 class Oracle:
-    """The harness's loss: every call is one request (and counts as a gradient evaluation if it asks for one)."""
+    """The harness's loss: every call is one request (and counts as a gradient evaluation if it asks for one).
+
+    On a finite-sum step (``finite_sum=True`` in ``serve``) ``data`` is ``{"batch": [...], "full": [...]}``:
+    the batch's sample indices in batch order and every sample of the data set. ``samples`` selects the
+    samples a request is over (default: the batch; the loss is their mean), ``weights`` (one per selected
+    sample) makes it the weighted sum, and ``per_sample`` returns every selected f_i (forward only).
+    """
 
     def __init__(self, channel):
         self._channel = channel
         self._next_id = 0
+        self.data = None
 
-    def evaluate(self, point, want=("value", "gradient")):
-        """Returns ``(value, gradient)``; an entry not asked for is None."""
+    def _request(self, point, want, samples, weights):
         request_id = self._next_id
         self._next_id += 1
-        self._channel.send({"type": "evaluate", "id": request_id, "point": [float(x) for x in point], "want": list(want)})
+        message = {"type": "evaluate", "id": request_id, "point": [float(x) for x in point], "want": list(want)}
+        if samples is not None:
+            message["samples"] = [int(i) for i in samples]
+        if weights is not None:
+            message["weights"] = [float(w) for w in weights]
+        self._channel.send(message)
         reply = self._channel.receive()
         if reply is None or reply.get("type") != "evaluation" or reply.get("id") != request_id:
             raise RuntimeError("expected the evaluation of request %d, got %r" % (request_id, reply))
+        return reply
+
+    def evaluate(self, point, want=("value", "gradient"), samples=None, weights=None):
+        """Returns ``(value, gradient)``; an entry not asked for is None."""
+        reply = self._request(point, want, samples, weights)
         value = reply.get("value")
         gradient = reply.get("gradient")
         return (
@@ -94,15 +110,19 @@ class Oracle:
             None if gradient is None else [_decode_number(v) for v in gradient],
         )
 
-    def gradient(self, point):
-        return self.evaluate(point, ("gradient",))[1]
+    def gradient(self, point, samples=None, weights=None):
+        return self.evaluate(point, ("gradient",), samples, weights)[1]
 
-    def value(self, point):
-        return self.evaluate(point, ("value",))[0]
+    def value(self, point, samples=None, weights=None):
+        return self.evaluate(point, ("value",), samples, weights)[0]
+
+    def per_sample(self, point, samples=None):
+        """f_i(point) for every selected sample (default: the batch, in batch order); not a gradient evaluation."""
+        return [_decode_number(v) for v in self._request(point, ("perSample",), samples, None)["perSample"]]
 
 
 def serve(make_session, name, algorithms, options=None, zero_gradient="guard", precision="float64",
-          stdin=None, stdout=None):
+          stdin=None, stdout=None, finite_sum=False):
     """Answer samcheck's requests until it says shutdown (or closes stdin).
 
     make_session(config, layout) -> an object whose ``step(params, oracle)`` returns the new
@@ -110,6 +130,8 @@ def serve(make_session, name, algorithms, options=None, zero_gradient="guard", p
     "appliedGradient". ``algorithms`` maps each supported algorithm to {} or
     {"fixed": {hyperparameter: value}}; ``options`` declares base-optimizer features
     (momentum, dampening, nesterov, weightDecay: bools; weightDecayIn: ["base"] and/or "loss").
+    ``finite_sum=True`` declares per-sample requests (needed for m-SAM, n-SAM and RW-SAM); the
+    step's sample structure is then ``oracle.data`` (see Oracle).
     """
     channel = _Channel(stdin or sys.stdin, stdout or sys.stdout)
     # User code that prints would corrupt the protocol stream: send its prints to stderr.
@@ -123,6 +145,7 @@ def serve(make_session, name, algorithms, options=None, zero_gradient="guard", p
             "options": options or {},
             "policies": {"zeroGradient": zero_gradient},
             "precision": precision,
+            "finiteSum": bool(finite_sum),
         },
     })
     sessions = {}
@@ -144,6 +167,7 @@ def serve(make_session, name, algorithms, options=None, zero_gradient="guard", p
                 layout = Layout(message["layout"]["names"], message["layout"]["sizes"])
                 sessions[key] = make_session(message["config"], layout)
             params = [_decode_number(v) for v in message["params"]]
+            oracle.data = message.get("data")
             result = sessions[key].step(params, oracle)
             new_params, diagnostics = result if isinstance(result, tuple) else (result, {})
             channel.send({"type": "result", "id": message["id"], "params": [float(x) for x in new_params],

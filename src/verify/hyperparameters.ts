@@ -28,11 +28,37 @@ const ALGORITHM_HYPERPARAMETERS = new Map<string, () => fc.Arbitrary<Hyperparame
         adaptive: fc.constantFrom('all', 'exclude-biases'),
       }),
   ],
-  ['multistep-sam', () => fc.record({ rho: f32(0.01, 1), steps: fc.integer({ min: 1, max: 4 }), epsilon: fc.constant(1e-12) })],
+  [
+    'multistep-sam',
+    () =>
+      fc.record({
+        rho: f32(0.01, 1),
+        steps: fc.integer({ min: 1, max: 4 }),
+        ascent: fc.constantFrom('fixed-path', 'projected'),
+        stepSizeMultiplier: fc.oneof(fc.constant(1), f32(0.5, 2)),
+        applied: fc.constantFrom('last', 'average'),
+        epsilon: fc.constant(1e-12),
+      }),
+  ],
   // Static α only: the dynamic α is an argmax over probe losses, discontinuous at near-ties, so a
   // black-box step comparison cannot tell a float32 near-tie pick from a bug. Dynamic probing is
   // checked with the kernel's own α by properties/family (spec/family.md K1, X5; spec/protocol.md).
   ['xsam', () => fc.record({ rho: f32(0.01, 0.5), steps: fc.integer({ min: 1, max: 3 }), dynamic: fc.constant(false), alpha: f32(0, 2), epsilon: fc.constant(1e-12) })],
+  // The finite-sum problems have b ∈ {2, 4}, so m ∈ {1, 2} always divides b (m = b is SAM).
+  ['m-sam', () => fc.record({ m: fc.constantFrom(1, 2), rho: f32(0.01, 1), epsilon: fc.constant(1e-12) })],
+  ['n-sam', () => fc.record({ rho: f32(0.01, 1), epsilon: fc.constant(1e-12) })],
+  [
+    'rw-sam',
+    () =>
+      fc.record({
+        rho: f32(0.01, 1),
+        // τ = ∞ is SAM bit for bit; finite τ ≥ 0.5 and h ≥ 0.1 keep the float32 forward-difference
+        // error of the scores (≈ u·|f|/h, amplified by 1/τ) inside the tolerance (spec/family.md K1).
+        temperature: fc.oneof(fc.constant('infinity'), f32(0.5, 10)),
+        h: f32(0.1, 0.5),
+        epsilon: fc.constant(1e-12),
+      }),
+  ],
 ]);
 
 /** Lets the owner of a new algorithm say how to draw its own hyperparameters (default: its defaults). */

@@ -2,12 +2,17 @@
  * Test problems for the conformance suite: random quadratics
  *   L(θ) = s·(½ Σ λ_i r_i² + ½ γ (u·r)²),  r = θ − c,
  * with every coordinate float32-representable, so float32 and float64 implementations see the
- * same point. Interim builder: replace with src/oracle/functions when that library lands (it is
- * the only other place analytic functions are defined).
+ * same point. Finite sums (m-SAM, n-SAM, RW-SAM): finite_sum_problem.ts. These stay plain
+ * closed forms rather than src/oracle/functions (mathjs, compiled per function): the suite
+ * builds thousands of problems per run (spec/protocol.md §2).
  */
 import fc from 'fast-check';
 import type { OracleObjective, Vector } from '../oracle/objective.js';
+import { finiteSumProblemArbitrary, sampleQuadratics, type FiniteSumObjective, type FiniteSumProblem, type SampleQuadraticsSpec } from './finite_sum_problem.js';
+import { f32, layoutOf, type LayoutDraw } from './layout.js';
 import type { Layout } from './types.js';
+
+export { f32 } from './layout.js';
 
 export interface QuadraticSpec {
   kind: 'quadratic';
@@ -19,17 +24,22 @@ export interface QuadraticSpec {
   scale: number;
 }
 
-export interface Problem {
+export interface QuadraticProblem {
   spec: QuadraticSpec;
   layout: Layout;
   theta0: number[];
 }
 
-/**
- * float32-representable draws; magnitudes below 1e-3 snap to 0 so no test point is subnormal
- * in float32 (a subnormal's relative rounding error is unbounded).
- */
-export const f32 = (lo: number, hi: number) => fc.double({ min: lo, max: hi, noNaN: true }).map((x) => (Math.abs(x) < 1e-3 ? 0 : Math.fround(x)));
+export type Problem = QuadraticProblem | FiniteSumProblem;
+
+export type ProblemSpec = QuadraticSpec | SampleQuadraticsSpec;
+
+/** What the harness serves for a problem: float64 values and gradients, a Lipschitz bound, and for finite sums the sample structure. */
+export type ProblemObjective = (OracleObjective & { lipschitz: number; data?: undefined; select?: undefined }) | FiniteSumObjective;
+
+export function problemObjective(spec: ProblemSpec, scale = spec.scale): ProblemObjective {
+  return spec.kind === 'quadratic' ? quadratic({ ...spec, scale }) : sampleQuadratics({ ...spec, scale });
+}
 
 export function quadratic(spec: QuadraticSpec): OracleObjective & { lipschitz: number } {
   const { curvature: l, coupling: u, couplingScale: g, center: c, scale: s } = spec;
@@ -51,15 +61,11 @@ export function quadratic(spec: QuadraticSpec): OracleObjective & { lipschitz: n
 }
 
 /** One coordinate's share of a problem; arrays of these shrink toward dimension 1. */
-interface CoordinateDraw {
+interface CoordinateDraw extends LayoutDraw {
   theta: number;
   center: number;
   curvature: number;
   coupling: number;
-  /** Starts a new parameter tensor (ignored for coordinate 0). */
-  newTensor: boolean;
-  /** The tensor this coordinate starts is a bias (ASAM's 'exclude-biases' preset). */
-  bias: boolean;
 }
 
 const coordinate: fc.Arbitrary<CoordinateDraw> = fc.record({
@@ -71,33 +77,40 @@ const coordinate: fc.Arbitrary<CoordinateDraw> = fc.record({
   bias: fc.boolean(),
 });
 
-function layoutOf(draws: CoordinateDraw[]): Layout {
-  const sizes: number[] = [];
-  const names: string[] = [];
-  draws.forEach((d, i) => {
-    if (i === 0 || d.newTensor) {
-      names.push(`layer${sizes.length}/${d.bias ? 'bias' : 'kernel'}`);
-      sizes.push(1);
-    } else sizes[sizes.length - 1]++;
-  });
-  return { names, sizes };
-}
-
 export interface ProblemOptions {
   maxDimension?: number;
   /** Start exactly at the minimum (g_0 = 0 in float64 and float32). */
   stationary?: boolean;
+  /** H = λI (every curvature equal, no coupling): every gradient on the ray from c, so XSAM's v_0 ∥ v_1. */
+  isotropic?: boolean;
 }
 
-export function problemArbitrary(options: ProblemOptions = {}): fc.Arbitrary<Problem> {
+export function problemArbitrary(options: ProblemOptions = {}): fc.Arbitrary<QuadraticProblem> {
   return fc
     .record({ coords: fc.array(coordinate, { minLength: 1, maxLength: options.maxDimension ?? 6 }), couplingScale: f32(0, 2) })
     .map(({ coords, couplingScale }) => {
       const center = coords.map((d) => d.center);
+      const curvature = coords.map((d) => (options.isotropic ? coords[0].curvature : d.curvature));
       return {
-        spec: { kind: 'quadratic', curvature: coords.map((d) => d.curvature), coupling: coords.map((d) => d.coupling), couplingScale, center, scale: 1 },
+        spec: { kind: 'quadratic', curvature, coupling: coords.map((d) => d.coupling), couplingScale: options.isotropic ? 0 : couplingScale, center, scale: 1 },
         layout: layoutOf(coords),
         theta0: options.stationary ? [...center] : coords.map((d) => d.theta),
       };
     });
+}
+
+/** ‖c‖ for the error scale: the quadratic's center, or the largest per-sample center. */
+export function centerNorm(spec: ProblemSpec): number {
+  const norm = (v: number[]) => Math.hypot(...v);
+  return spec.kind === 'quadratic' ? norm(spec.center) : Math.max(...spec.center.map(norm));
+}
+
+export interface AnyProblemOptions extends ProblemOptions {
+  finiteSum?: boolean;
+}
+
+/** The problems a property draws: finite sums for m-SAM, n-SAM and RW-SAM, single quadratics otherwise. */
+export function anyProblemArbitrary(options: AnyProblemOptions): fc.Arbitrary<Problem> {
+  const { finiteSum, ...rest } = options;
+  return finiteSum ? finiteSumProblemArbitrary(rest) : problemArbitrary(rest);
 }

@@ -4,7 +4,7 @@
  * validation and the typed error every protocol failure becomes.
  */
 import { SamcheckError, describeValue } from '../errors.js';
-import type { Capabilities, StepOutcome } from './types.js';
+import type { Capabilities, StepOutcome, Want } from './types.js';
 
 export const PROTOCOL_VERSION = 'samcheck-protocol/1';
 
@@ -39,11 +39,12 @@ export class ImplementationError extends Error {
 
 export type IncomingMessage =
   | { type: 'hello'; protocol: string; name: string; capabilities: Capabilities }
-  | { type: 'evaluate'; id: number | string; point: number[]; want: Array<'value' | 'gradient'> }
+  | { type: 'evaluate'; id: number | string; point: number[]; want: Want[]; samples?: number[]; weights?: number[] }
   | { type: 'result'; id: number; params: number[]; diagnostics?: StepOutcome['diagnostics'] }
   | { type: 'error'; id?: number; message: string };
 
 const TYPES = ['hello', 'evaluate', 'result', 'error'];
+const WANTS: unknown[] = ['value', 'gradient', 'perSample'];
 
 function invalid(field: string, value: unknown, expected: string): ProtocolError {
   return new ProtocolError('invalid-message', `${field} = ${describeValue(value)}: expected ${expected}`, value);
@@ -85,9 +86,17 @@ export function parseMessage(line: string): IncomingMessage {
       return { type: 'hello', protocol: PROTOCOL_VERSION, name: typeof msg.name === 'string' ? msg.name : 'subprocess', capabilities: checkCapabilities(msg.capabilities) };
     case 'evaluate': {
       const want = msg.want ?? ['value', 'gradient'];
-      if (!Array.isArray(want) || want.length === 0 || !want.every((w) => w === 'value' || w === 'gradient')) throw invalid('evaluate.want', want, 'a non-empty subset of ["value", "gradient"]');
+      if (!Array.isArray(want) || want.length === 0 || !want.every((w) => WANTS.includes(w))) throw invalid('evaluate.want', want, 'a non-empty subset of ["value", "gradient", "perSample"]');
       if (typeof msg.id !== 'number' && typeof msg.id !== 'string') throw invalid('evaluate.id', msg.id, 'a number or string');
-      return { type: 'evaluate', id: msg.id, point: decodeVector('evaluate.point', msg.point), want };
+      if (msg.samples !== undefined && (!Array.isArray(msg.samples) || !msg.samples.every((i) => Number.isInteger(i)))) throw invalid('evaluate.samples', msg.samples, 'an array of sample indices (integers)');
+      return {
+        type: 'evaluate',
+        id: msg.id,
+        point: decodeVector('evaluate.point', msg.point),
+        want,
+        ...(msg.samples !== undefined ? { samples: msg.samples as number[] } : {}),
+        ...(msg.weights !== undefined ? { weights: decodeVector('evaluate.weights', msg.weights) } : {}),
+      };
     }
     case 'result': {
       if (typeof msg.id !== 'number') throw invalid('result.id', msg.id, 'the id of the step request');
@@ -112,5 +121,6 @@ function checkCapabilities(c: unknown): Capabilities {
   const zg = caps.policies?.zeroGradient;
   if (zg !== 'guard' && zg !== 'nan') throw invalid('capabilities.policies.zeroGradient', zg, '"guard" or "nan"');
   if (caps.precision !== 'float32' && caps.precision !== 'float64') throw invalid('capabilities.precision', caps.precision, '"float32" or "float64"');
-  return { algorithms: caps.algorithms, options: caps.options ?? {}, policies: { zeroGradient: zg }, precision: caps.precision };
+  if (caps.finiteSum !== undefined && typeof caps.finiteSum !== 'boolean') throw invalid('capabilities.finiteSum', caps.finiteSum, 'true or false');
+  return { algorithms: caps.algorithms, options: caps.options ?? {}, policies: { zeroGradient: zg }, precision: caps.precision, ...(caps.finiteSum ? { finiteSum: true } : {}) };
 }

@@ -8,11 +8,37 @@ import type { Layout } from '../oracle/algorithms.js';
 
 export type { Layout, AlgorithmConfig };
 
-export type Want = 'value' | 'gradient';
+/** 'perSample': f_i(point) for every selected sample (forward only, finite sums). */
+export type Want = 'value' | 'gradient' | 'perSample';
+
+/**
+ * The sample structure of a finite-sum step (spec/protocol.md §3.1): `batch` lists the batch's
+ * sample indices in batch order (m-SAM's micro-batches are its contiguous slices), `full` every
+ * sample of the data set (n-SAM's L_n). Only sent to implementations that declare `finiteSum`.
+ */
+export interface FiniteSumData {
+  batch: number[];
+  full: number[];
+}
+
+/** Which samples an evaluation is over: the mean over `samples` (default: the batch), or Σ weights_i f_i. */
+export interface SampleSelection {
+  samples?: readonly number[];
+  /** One weight per selected sample: the loss is then Σ_i w_i f_i (not a mean). */
+  weights?: readonly number[];
+}
+
+export interface Evaluated {
+  value?: number;
+  gradient?: number[];
+  perSample?: number[];
+}
 
 /** The loss/gradient oracle the harness hands an implementation. Every call is counted and logged. */
 export interface GradientOracle {
-  evaluate(point: readonly number[], want?: readonly Want[]): { value?: number; gradient?: number[] };
+  /** Present iff the step's problem is a finite sum. */
+  readonly data?: FiniteSumData;
+  evaluate(point: readonly number[], want?: readonly Want[], selection?: SampleSelection): Evaluated;
 }
 
 export interface StepDiagnostics {
@@ -57,6 +83,8 @@ export interface Capabilities {
     /** 'guard': ‖g‖ + ε in every normalization (finite at g = 0); 'nan': no guard (google-research, optax). */
     zeroGradient: 'guard' | 'nan';
   };
+  /** Serves per-sample requests (`samples`, `weights`, `perSample`): needed by m-SAM, n-SAM and RW-SAM. */
+  finiteSum?: boolean;
   /** Arithmetic the implementation steps in; sets the tolerance of every comparison. */
   precision: 'float32' | 'float64';
 }

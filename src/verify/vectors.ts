@@ -11,7 +11,8 @@ import { initialOracleState, oracleStep } from '../oracle/algorithms.js';
 import { relativeTolerance } from './compare.js';
 import { KERNEL_CAPABILITIES } from './adapters/kernel.js';
 import { configArbitrary } from './hyperparameters.js';
-import { problemArbitrary, quadratic } from './problem.js';
+import { FINITE_SUM_ALGORITHMS } from './properties.js';
+import { anyProblemArbitrary, problemObjective } from './problem.js';
 import { PROTOCOL_VERSION } from './protocol.js';
 import type { Capabilities } from './types.js';
 
@@ -27,6 +28,12 @@ export interface VectorOptions {
   maxDimension?: number;
 }
 
+const FORMULAS = {
+  quadratic: 'L(θ) = scale·(½ Σ curvature_i r_i² + ½ couplingScale·(coupling·r)²), r = θ − center',
+  'sample-quadratics':
+    'f_i(θ) = scale·½ Σ_j curvature[i][j]·(θ_j − center[i][j])²; L = mean of f_i over batch (indices, in batch order; m-SAM micro-batches are its contiguous slices); L_n = mean over every i',
+};
+
 /** Writes `<dir>/<algorithm>.json` and returns the paths written. */
 export function writeVectors(dir: string, options: VectorOptions = {}): string[] {
   const caps = options.capabilities ?? KERNEL_CAPABILITIES;
@@ -35,13 +42,14 @@ export function writeVectors(dir: string, options: VectorOptions = {}): string[]
   const precision = options.precision ?? 'float32';
   mkdirSync(dir, { recursive: true });
   return algorithms.map((algorithm, i) => {
-    const arb = fc.record({ problem: problemArbitrary({ maxDimension: options.maxDimension ?? 6 }), config: configArbitrary(algorithm, caps) });
+    const finiteSum = FINITE_SUM_ALGORITHMS.includes(algorithm);
+    const arb = fc.record({ problem: anyProblemArbitrary({ maxDimension: options.maxDimension ?? 6, finiteSum }), config: configArbitrary(algorithm, caps) });
     const cases = fc.sample(arb, { seed: seed + i, numRuns: options.count ?? 50 });
     const vectors = cases.map(({ problem, config }) => {
-      const f = quadratic(problem.spec);
+      const f = problemObjective(problem.spec);
       const r = oracleStep(config, f, problem.theta0, initialOracleState(), problem.layout);
       return {
-        function: { ...problem.spec, formula: 'L(θ) = scale·(½ Σ curvature_i r_i² + ½ couplingScale·(coupling·r)²), r = θ − center' },
+        function: { ...problem.spec, formula: FORMULAS[problem.spec.kind] },
         layout: problem.layout,
         config,
         params: problem.theta0,

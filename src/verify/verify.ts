@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { SamcheckError } from '../errors.js';
 import { relativeTolerance } from './compare.js';
-import { CONFORMANCE_PROPERTIES, type Case, type ConformanceProperty, type PropertyContext } from './properties.js';
+import { CONFORMANCE_PROPERTIES, finiteSumSkipReason, type Case, type ConformanceProperty, type PropertyContext } from './properties.js';
 import type { Capabilities, ImplementationUnderTest } from './types.js';
 
 export type VerdictStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'not-run';
@@ -94,7 +94,7 @@ export async function verify(impl: ImplementationUnderTest, options: VerifyOptio
       if (fatal !== null) verdict = { ...common, status: 'not-run', message: `not run: ${fatal}` };
       else if (!(algorithm in caps.algorithms)) verdict = { ...common, status: 'skipped', message: `the implementation does not declare ${algorithm}` };
       else {
-        const reason = property.skipReason(ctx);
+        const reason = finiteSumSkipReason(algorithm, caps) ?? property.skipReason(ctx);
         verdict = reason !== null ? { ...common, status: 'skipped', message: reason } : await runProperty(property, ctx, common, options);
       }
       if (verdict.status === 'error') fatal = verdict.message ?? 'error';

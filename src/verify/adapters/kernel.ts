@@ -6,15 +6,12 @@ import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type Algo
 import type { Capabilities, ImplementationSession, ImplementationUnderTest, Layout } from '../types.js';
 import { flatOf, oracleObjective, shapesOf } from './tensors.js';
 
-const FINITE_SUM_ALGORITHMS = ['m-sam', 'n-sam', 'rw-sam'];
-
 export const KERNEL_CAPABILITIES: Capabilities = {
-  // Finite-sum algorithms (m-SAM, n-SAM, RW-SAM) need per-sample losses, which the conformance
-  // problems do not have: they are declared unsupported here (so reported as skipped) and are
-  // checked against their oracles by properties/family (spec/family.md).
-  algorithms: Object.fromEntries(algorithmNames().filter((a) => !FINITE_SUM_ALGORITHMS.includes(a)).map((a) => [a, {}])),
+  algorithms: Object.fromEntries(algorithmNames().map((a) => [a, {}])),
   options: { momentum: true, dampening: true, nesterov: true, weightDecay: true, weightDecayIn: ['base', 'loss'] },
   policies: { zeroGradient: 'guard' },
+  // m-SAM, n-SAM and RW-SAM run on the finite-sum views oracleObjective builds from the step's data.
+  finiteSum: true,
   precision: 'float32',
 };
 

@@ -55,14 +55,20 @@ export function subprocessImplementation(options: SubprocessOptions): Subprocess
       return {
         async step(params, oracle): Promise<StepOutcome> {
           const id = nextStep++;
-          c.send({ type: 'step', id, session, config, layout, params: encodeVector(params) });
+          c.send({ type: 'step', id, session, config, layout, params: encodeVector(params), ...(oracle.data ? { data: oracle.data } : {}) });
           for (;;) {
             const m = await c.next(timeout, `the result of step ${id}`);
             if (m.type === 'evaluate') {
               let reply: Record<string, unknown>;
               try {
-                const r = oracle.evaluate(decodeVector('evaluate.point', m.point, dim), m.want);
-                reply = { type: 'evaluation', id: m.id, ...(r.value !== undefined ? { value: encodeNumber(r.value) } : {}), ...(r.gradient ? { gradient: encodeVector(r.gradient) } : {}) };
+                const r = oracle.evaluate(decodeVector('evaluate.point', m.point, dim), m.want, { samples: m.samples, weights: m.weights });
+                reply = {
+                  type: 'evaluation',
+                  id: m.id,
+                  ...(r.value !== undefined ? { value: encodeNumber(r.value) } : {}),
+                  ...(r.gradient ? { gradient: encodeVector(r.gradient) } : {}),
+                  ...(r.perSample ? { perSample: encodeVector(r.perSample) } : {}),
+                };
               } catch (e) {
                 throw fail(c, e instanceof ProtocolError ? e : new ProtocolError('invalid-message', String(e), m.point));
               }

@@ -13,7 +13,9 @@ export type OptimizerFactory = (config: AlgorithmConfig, layout: Layout) => tf.O
 export function tfOptimizerImplementation(name: string, factory: OptimizerFactory, capabilities: Capabilities): ImplementationUnderTest {
   return {
     name,
-    capabilities: async () => capabilities,
+    // minimize(f) hands the optimizer one loss closure: no per-sample views (m-SAM, n-SAM and
+    // RW-SAM are then SKIPPED, as the optimizers themselves reject such a closure).
+    capabilities: async () => ({ ...capabilities, finiteSum: false }),
     async createSession(config, layout): Promise<ImplementationSession> {
       const optimizer = factory(config, layout);
       const shapes = shapesOf(layout);

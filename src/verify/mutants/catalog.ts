@@ -1,9 +1,10 @@
 /**
- * ≥ 25 realistic bugs across SGD/SAM/USAM/ASAM, each one ReferenceStep method overridden.
- * `source` says where the bug is seen or how a port makes it (spec/implementations.md).
+ * Realistic bugs across SGD/SAM/USAM/ASAM, each one ReferenceStep method overridden; the rest
+ * of the family is in catalog_family.ts. `source` says where the bug is seen or how a port
+ * makes it (spec/implementations.md).
  */
-import type { GradientOracle } from '../types.js';
-import { ReferenceStep, add, norm, sub, times, type V } from './reference.js';
+import type { GradientOracle, Layout } from '../types.js';
+import { ReferenceStep, add, norm, sub, times, type Hp, type V } from './reference.js';
 
 export interface Mutant {
   id: string;
@@ -11,14 +12,14 @@ export interface Mutant {
   source: string;
   /** The algorithms the bug affects (the mutant declares only these). */
   algorithms: string[];
-  make: typeof ReferenceStep;
+  make: new (c: Hp, layout: Layout) => ReferenceStep;
 }
 
-const mutant = (id: string, algorithms: string[], description: string, source: string, make: typeof ReferenceStep): Mutant => ({ id, algorithms, description, source, make });
+export const mutant = (id: string, algorithms: string[], description: string, source: string, make: Mutant['make']): Mutant => ({ id, algorithms, description, source, make });
 const SAM = ['sam'];
 const SGD = ['sgd'];
 
-export const MUTANTS: Mutant[] = [
+export const CORE_MUTANTS: Mutant[] = [
   // --- the perturbation ------------------------------------------------------------------
   mutant('sam-norm-squared', SAM, 'δ = ρ·g/‖g‖² (normalises by the squared norm)', 'port confusing ‖g‖ with g·g', class extends ReferenceStep {
     override samPerturbation(g: V) { return times(this.c.rho / (norm(g) ** 2 + this.c.epsilon), g); }

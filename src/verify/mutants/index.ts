@@ -4,11 +4,18 @@
  * counterexample. A surviving mutant means the suite has a blind spot.
  */
 import { verify, type VerifyOptions } from '../verify.js';
-import { MUTANTS, type Mutant } from './catalog.js';
-import { ReferenceStep, referenceImplementation } from './reference.js';
+import { algorithmNames } from '../../kernels/algorithms/index.js';
+import { CORE_MUTANTS, type Mutant } from './catalog.js';
+import { FAMILY_MUTANTS } from './catalog_family.js';
+import { referenceImplementation } from './reference.js';
+import { FamilyReferenceStep } from './reference_family.js';
 
-export { MUTANTS, type Mutant } from './catalog.js';
+export { type Mutant } from './catalog.js';
 export { ReferenceStep, referenceImplementation } from './reference.js';
+export { FamilyReferenceStep } from './reference_family.js';
+
+/** The whole catalog: SGD/SAM/USAM/ASAM, then the rest of the family. */
+export const MUTANTS: Mutant[] = [...CORE_MUTANTS, ...FAMILY_MUTANTS];
 
 export interface MutantResult {
   id: string;
@@ -49,7 +56,7 @@ export async function verifyMutants(options: VerifyOptions & { mutants?: Mutant[
 }
 
 /** The unmutated reference: must pass everything (the suite has no false alarms on it). */
-export const referenceFloat64 = () => referenceImplementation('float64 reference', (c, layout) => new ReferenceStep(c, layout));
+export const referenceFloat64 = () => referenceImplementation('float64 reference', (c, layout) => new FamilyReferenceStep(c, layout), algorithmNames());
 
 export function formatMutantReport(r: MutantReport): string {
   const lines = r.results.map((m) => (m.killed ? `KILLED   ${m.id.padEnd(32)} by ${m.killedBy} (dimension ${m.dimension})` : `SURVIVED ${m.id.padEnd(32)} ${m.description}`));

@@ -1,11 +1,12 @@
 /**
  * A deliberately plain float64 SGD/SAM/USAM/ASAM written the way ports are written (a class
- * with one method per stage). Unmodified it passes the suite; each mutant in the catalog
- * overrides one method with a bug seen (or easy to make) in public implementations.
+ * with one method per stage); the rest of the family is in reference_family.ts. Unmodified it
+ * passes the suite; each mutant in the catalog overrides one method with a bug seen (or easy to
+ * make) in public implementations.
  */
 import { adaptiveMask } from '../../kernels/algorithms/asam.js';
 import { perCoordinate } from '../../oracle/algorithms.js';
-import type { AlgorithmConfig, Capabilities, GradientOracle, ImplementationUnderTest, Layout } from '../types.js';
+import type { AlgorithmConfig, Capabilities, GradientOracle, ImplementationUnderTest, Layout, SampleSelection } from '../types.js';
 
 export type V = number[];
 export const add = (a: V, b: V): V => a.map((x, i) => x + b[i]);
@@ -26,6 +27,15 @@ export interface Hp {
   epsilon: number;
   etaT: number;
   adaptive: 'all' | 'exclude-biases' | boolean[];
+  // The rest of the family (present only for those algorithms).
+  steps: number;
+  ascent: 'fixed-path' | 'projected';
+  stepSizeMultiplier: number;
+  applied: 'last' | 'average';
+  alpha: number;
+  m: number;
+  temperature: number | 'infinity';
+  h: number;
 }
 
 export class ReferenceStep {
@@ -46,9 +56,9 @@ export class ReferenceStep {
     return this.base(this.restored(theta0, delta), this.applied(g0, gFinal), g0);
   }
 
-  /** ∇ of the loss every pass sees (with the L2 term in 'loss' mode). */
-  gradient(point: V, oracle: GradientOracle): V {
-    const g = oracle.evaluate(point, ['value', 'gradient']).gradient!;
+  /** ∇ of the loss every pass sees (with the L2 term in 'loss' mode), over the batch or a selection of samples. */
+  gradient(point: V, oracle: GradientOracle, selection?: SampleSelection): V {
+    const g = oracle.evaluate(point, ['value', 'gradient'], selection).gradient!;
     return this.c.weightDecayIn === 'loss' ? add(g, times(this.c.weightDecay, point)) : g;
   }
 
@@ -123,7 +133,7 @@ export function referenceImplementation(
   make: (c: Hp, layout: Layout) => ReferenceStep,
   algorithms: string[] = ['sgd', 'sam', 'usam', 'asam'],
 ): ImplementationUnderTest {
-  const caps: Capabilities = { algorithms: Object.fromEntries(algorithms.map((a) => [a, {}])), options: FULL_OPTIONS, policies: { zeroGradient: 'guard' }, precision: 'float64' };
+  const caps: Capabilities = { algorithms: Object.fromEntries(algorithms.map((a) => [a, {}])), options: FULL_OPTIONS, policies: { zeroGradient: 'guard' }, finiteSum: true, precision: 'float64' };
   return {
     name,
     capabilities: async () => caps,
