@@ -10,6 +10,8 @@ export const SUITE_LOADERS: Record<string, () => Promise<Suite>> = {
   training: async () => (await import('../../benchmarks/training/suite.js')).trainingSuite,
   figures: async () => (await import('../../benchmarks/figures/suite.js')).figureSuite,
   soak: async () => (await import('../../benchmarks/soak/suite.js')).soakSuite,
+  properties: async () => (await import('../../benchmarks/properties/throughput.js')).propertyThroughputSuite,
+  mutation: async () => (await import('../../benchmarks/mutation/suite.js')).mutationSuite,
 };
 
 export const DEFAULT_SUITES = Object.keys(SUITE_LOADERS);
