@@ -16,6 +16,12 @@ describe('samcheck verify (CLI entry)', () => {
     expect(again.join('\n')).toMatch(/FAILED\s+sam\.step-matches-oracle/);
   });
 
+  it('--mutant runs a family mutant too: the unclamped XSAM arccos is killed by the parallel-directions property', async () => {
+    const lines: string[] = [];
+    expect(await runVerifyCommand(['--mutant', 'xsam-unclamped-arccos', '--seed', '1', '--num-runs', '100'], (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(/FAILED\s+xsam\.parallel-directions-step-is-finite[\s\S]*non-finite/);
+  });
+
   it('exits 1 (not hanging) when the --impl subprocess crashes, and 2 on bad usage', async () => {
     const impl = `${PYTHON} ${repoPath('test/verify/fixtures/misbehaving_adapter.py')} crash`;
     expect(await runVerifyCommand(['--impl', impl, '--num-runs', '3'], () => {})).toBe(1);

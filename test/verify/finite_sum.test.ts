@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { subprocessImplementation } from '../../src/verify/adapters/subprocess.js';
 import { RecordingOracle } from '../../src/verify/harness.js';
+import { parseMessage } from '../../src/verify/protocol.js';
 import { problemObjective, quadratic } from '../../src/verify/problem.js';
 import { formatReport, verify } from '../../src/verify/verify.js';
 import { PYTHON, repoPath } from './python.js';
@@ -58,5 +59,16 @@ describe('RecordingOracle on finite sums', () => {
     expect(() => oracle.evaluate([0, 0], ['value'], { samples: [0, 1], weights: [1] })).toThrow(/evaluate\.weights/);
     const single = new RecordingOracle(quadratic({ kind: 'quadratic', curvature: [1], coupling: [0], couplingScale: 0, center: [0], scale: 1 }));
     expect(() => single.evaluate([0], ['perSample'])).toThrow(/single-function problem/);
+  });
+});
+
+describe('finite-sum fields in messages', () => {
+  it('parses samples, weights and want "perSample"; rejects ill-typed ones as invalid-message naming the field', () => {
+    const m = parseMessage('{"type":"evaluate","id":1,"point":[0],"want":["perSample"],"samples":[2,0],"weights":[0.5,"NaN"]}');
+    expect(m).toMatchObject({ type: 'evaluate', want: ['perSample'], samples: [2, 0] });
+    expect((m as { weights: number[] }).weights[1]).toBeNaN();
+    expect(() => parseMessage('{"type":"evaluate","id":1,"point":[0],"samples":[0.5]}')).toThrow(/evaluate\.samples/);
+    expect(() => parseMessage('{"type":"evaluate","id":1,"point":[0],"want":["hessian"]}')).toThrow(/evaluate\.want/);
+    expect(() => parseMessage('{"type":"hello","protocol":"samcheck-protocol/1","capabilities":{"algorithms":{},"policies":{"zeroGradient":"guard"},"precision":"float64","finiteSum":"yes"}}')).toThrow(/capabilities\.finiteSum/);
   });
 });
