@@ -38,7 +38,7 @@ function knownSettings(name: string, c: VariantContext): Array<{ label: string; 
     case 'asam':
       return [{ label: 'ASAM', extra: {} }];
     case 'multistep-sam':
-      return [2, 4].map((k) => ({ label: `${k}-step SAM`, extra: { rho, steps: k }, steps: k }));
+      return [2, 5].map((k) => ({ label: `${k}-step SAM`, extra: { rho, steps: k }, steps: k }));
     case 'xsam':
       return [{ label: 'XSAM', extra: { rho, rhoMax: 2 * rho, dynamic: true, probeInterval: c.batchesPerEpoch }, steps: 1 }];
     case 'm-sam':

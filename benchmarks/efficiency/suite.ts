@@ -2,14 +2,38 @@ import { useBackend } from '../../src/backend/index.js';
 import { logSpace } from '../../src/report/stats.js';
 import { lineChart } from '../../src/report/svg.js';
 import type { Metric, Suite, Table } from '../../src/report/types.js';
-import { registeredVariants } from '../common/algorithms.js';
+import { registeredVariants, type Variant } from '../common/algorithms.js';
 import { performanceRatios, profileCurve, profileScore, type Costs } from './profile.js';
-import { problemSuite } from './problems.js';
+import { problemSuite, type Problem } from './problems.js';
 import { evaluationsToTarget } from './run.js';
 
 /** SAM radius on the analytic problems: small enough that SAM's end cycle (amplitude ~ρ) sits inside the targets. */
 const ANALYTIC_RHO = 0.01;
 const TAU_MAX = 64;
+/** Bisections of the log learning-rate spacing around the best grid point (quick: 10^(1/4) resolution; full: 10^(1/8)). */
+const REFINEMENTS = 2;
+
+/**
+ * The fewest evaluations to target over a log grid of learning rates, refined by bisecting the log
+ * spacing around the best one. Each run stops once it has spent the best cost so far (it cannot
+ * win any more), so refinement costs little and bad learning rates end early.
+ */
+function bestLearningRate(problem: Problem, variant: Variant, grid: number[], budget: number): { evaluations: number; lr: number } {
+  let best = { evaluations: Infinity, lr: NaN };
+  const tryLr = (lr: number) => {
+    const r = evaluationsToTarget(problem, variant, lr, Math.min(budget, best.evaluations));
+    if (r.evaluations < best.evaluations) best = { evaluations: r.evaluations, lr };
+  };
+  grid.forEach(tryLr);
+  let spacing = grid.length > 1 ? grid[1]! / grid[0]! : 10;
+  for (let i = 0; i < REFINEMENTS && Number.isFinite(best.evaluations); i++) {
+    spacing = Math.sqrt(spacing);
+    const center = best.lr;
+    tryLr(center / spacing);
+    tryLr(center * spacing);
+  }
+  return best;
+}
 
 export const efficiencySuite: Suite = {
   name: 'efficiency',
@@ -29,11 +53,7 @@ export const efficiencySuite: Suite = {
       const perProblem = new Map<string, number>();
       try {
         for (const p of problems) {
-          let best = { evaluations: Infinity, lr: NaN };
-          for (const lr of lrs) {
-            const r = evaluationsToTarget(p, v, lr, budget);
-            if (r.evaluations < best.evaluations) best = { evaluations: r.evaluations, lr };
-          }
+          const best = bestLearningRate(p, v, lrs, budget);
           perProblem.set(p.name, best.evaluations);
           rows.push([v.label, p.name, Number.isFinite(best.evaluations) ? best.evaluations : `> ${budget}`, Number.isFinite(best.lr) ? best.lr.toPrecision(2) : '—']);
           ctx.progress(++done / (variants.length * problems.length), `${v.label} on ${p.name}`);
@@ -68,7 +88,7 @@ export const efficiencySuite: Suite = {
       title: 'Optimizer efficiency on analytic problems',
       metrics,
       notes: [
-        `${problems.length} problems, learning rates ${lrs.map((l) => l.toPrecision(2)).join(', ')}, budget ${budget} gradient evaluations; ρ = ${ANALYTIC_RHO} for SAM-type methods. Deterministic (seeded noise).`,
+        `${problems.length} problems; learning rates: the log grid ${lrs.map((l) => l.toPrecision(2)).join(', ')}, then ${REFINEMENTS} bisections of the log spacing around the best (resolution ×${(lrs[1]! / lrs[0]!) ** (1 / 2 ** REFINEMENTS) < 10 ? ((lrs[1]! / lrs[0]!) ** (1 / 2 ** REFINEMENTS)).toFixed(2) : '10'}); budget ${budget} gradient evaluations; ρ = ${ANALYTIC_RHO} for SAM-type methods. Deterministic (seeded noise).`,
         'Forward-only evaluations (XSAM probes, probeInterval 1 here) are not counted as gradient evaluations.',
         ...notes,
       ],

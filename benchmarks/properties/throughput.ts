@@ -1,55 +1,93 @@
-import fc from 'fast-check';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Metric, Suite, Table } from '../../src/report/types.js';
 
 /**
- * Property-suite throughput: cases per second per property. API only for now: the property
- * files do not export their properties yet. To wire it, a property module exports
- * `throughputEntries: ThroughputEntry[]` (the same fc.property objects its tests check), and
- * `propertyThroughputSuite` is added to SUITE_LOADERS with a loader that imports those modules.
+ * Property-suite throughput: cases per second per property. The property files are run by vitest
+ * itself (they are vitest tests), with benchmarks/properties/vitest.config.ts adding a setup file
+ * (record_throughput.ts) that counts each test's fast-check cases and times it.
  */
-export interface ThroughputEntry {
-  /** The property's name as in spec/properties (e.g. "S1 SAM perturbation has norm ρ"). */
-  name: string;
-  property: fc.IRawProperty<unknown[]>;
-}
-
 export interface ThroughputResult {
+  file: string;
+  suite?: string;
   name: string;
   cases: number;
   seconds: number;
-  casesPerSecond: number;
-  /** A failing property is reported, not thrown: throughput runs are not the correctness check. */
+  /** A failing property is reported, not thrown: the property suite itself is the correctness check. */
   failed: boolean;
 }
 
-export async function measureThroughput(entry: ThroughputEntry, options: { numRuns: number; seed: number }): Promise<ThroughputResult> {
-  const started = performance.now();
-  const details = await fc.check(entry.property, { numRuns: options.numRuns, seed: options.seed, endOnFailure: true });
-  const seconds = (performance.now() - started) / 1000;
-  return { name: entry.name, cases: details.numRuns, seconds, casesPerSecond: details.numRuns / seconds, failed: details.failed };
+/** Quick mode: three files that cover the core, the family and the backend properties (≈ 20 s). */
+export const QUICK_FILES = ['properties/core/identities.test.ts', 'properties/family/xsam.test.ts', 'properties/backends/ops.test.ts'];
+const CONFIG = 'benchmarks/properties/vitest.config.ts';
+
+/** The source checkout holding the property files (this module runs from benchmarks/ or dist/benchmarks/). */
+function sourceRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++, dir = dirname(dir)) if (existsSync(join(dir, CONFIG))) return dir;
+  return undefined;
 }
 
-/** A report suite over the entries a loader returns (e.g. dynamic imports of properties/**). */
-export function propertyThroughputSuite(load: () => Promise<ThroughputEntry[]>): Suite {
-  return {
-    name: 'property-throughput',
-    title: 'Property suite throughput',
-    estimatedMinutes: { quick: 1, full: 5 },
-    async run(ctx) {
-      const entries = await load();
-      const results: ThroughputResult[] = [];
-      for (const [i, e] of entries.entries()) {
-        results.push(await measureThroughput(e, { numRuns: ctx.quick ? 20 : 200, seed: ctx.seed }));
-        ctx.progress((i + 1) / entries.length, e.name);
-      }
-      // One timing per property: its noise is taken as 20% of the value (timings on shared 2-core runners vary ±30%).
-      const metrics: Metric[] = results.map((r) => ({ name: `properties/${r.name}/seconds-per-case`, unit: 's', value: r.seconds / r.cases, noise: (0.2 * r.seconds) / r.cases, smallerIsBetter: true }));
-      const table: Table = {
-        title: 'Cases per second per property',
-        columns: ['property', 'cases', 'seconds', 'cases / s', 'failed'],
-        rows: results.map((r) => [r.name, r.cases, r.seconds, r.casesPerSecond, r.failed ? 'yes' : '']),
-      };
-      return { title: 'Property suite throughput', metrics, tables: [table], figures: [], notes: [] };
-    },
-  };
+function vitestEntry(root: string): string | undefined {
+  try {
+    return join(dirname(createRequire(join(root, 'package.json')).resolve('vitest/package.json')), 'vitest.mjs');
+  } catch {
+    return undefined;
+  }
 }
+
+/** Runs `files` (default: every property file) under vitest and returns one result per test that ran cases. */
+export async function measureThroughput(files: string[] | undefined, seed: number, timeoutMs: number): Promise<ThroughputResult[] | { skipped: string }> {
+  const root = sourceRoot();
+  if (!root) return { skipped: `${CONFIG} not found (the property files ship with the source checkout, not the npm package)` };
+  const vitest = vitestEntry(root);
+  if (!vitest || !existsSync(vitest)) return { skipped: 'vitest is not installed (a devDependency: npm ci)' };
+  const dir = mkdtempSync(join(tmpdir(), 'samcheck-throughput-'));
+  const out = join(dir, 'throughput.jsonl');
+  try {
+    const error = await new Promise<Error | null>((resolve) =>
+      execFile(process.execPath, [vitest, 'run', '--config', CONFIG, ...(files ?? ['properties/'])], { cwd: root, timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, SAMCHECK_SEED: String(seed), SAMCHECK_THROUGHPUT_OUT: out } }, (err) => resolve(err)),
+    );
+    if (!existsSync(out)) return { skipped: `vitest recorded nothing${error ? `: ${error.message.split('\n')[0]}` : ''}` };
+    // A failing test still leaves its recorded lines; failures show in the table's last column.
+    return readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ThroughputResult);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+/** "… (with seed=20261123)" is @fast-check/vitest's suffix: the seed is reported once, in the caption. */
+const testName = (name: string) => name.replace(/ \(with seed=-?\d+\)$/, '');
+
+export const propertyThroughputSuite: Suite = {
+  name: 'properties',
+  title: 'Property suite throughput',
+  estimatedMinutes: { quick: 0.5, full: 4 },
+  async run(ctx) {
+    ctx.progress(0, ctx.quick ? QUICK_FILES.join(', ') : 'every property file');
+    // The seed of the property suite (test/setup.ts) unless the report was given one.
+    const seed = ctx.seed === 0 ? 20261123 : ctx.seed;
+    const results = await measureThroughput(ctx.quick ? QUICK_FILES : undefined, seed, ctx.quick ? 180_000 : 900_000);
+    ctx.progress(1);
+    if ('skipped' in results) return { title: this.title, metrics: [], tables: [], figures: [], notes: [`property throughput skipped: ${results.skipped}`] };
+    const label = (r: ThroughputResult) => [r.file.replace(/^properties\//, '').replace(/\.test\.ts$/, ''), r.suite, testName(r.name)].filter(Boolean).join(' › ');
+    // One timing per property: its noise is taken as 20% of the value (timings on shared 2-core runners vary ±30%).
+    const metrics: Metric[] = results.map((r) => {
+      const rate = r.cases / r.seconds;
+      return { name: `properties/${slug(r.file.replace(/^properties\//, ''))}/${slug(`${r.suite ?? ''} ${testName(r.name)}`)}/cases_per_s`, unit: 'cases/s', value: rate, noise: 0.2 * rate, smallerIsBetter: false };
+    });
+    const table: Table = {
+      title: 'Cases per second per property',
+      columns: ['file › describe › property', 'cases', 'seconds', 'cases / s', 'failed'],
+      rows: results.map((r) => [label(r), r.cases, r.seconds.toFixed(2), (r.cases / r.seconds).toFixed(1), r.failed ? 'yes' : '']),
+      caption: `fast-check seed ${seed}; vitest, one file at a time; seconds = the test's start to the end of its last property check (generation, shrinking, kernels and oracles included).`,
+    };
+    const notes = results.some((r) => r.failed) ? ['some properties failed during the throughput run (see the table); npm test is the correctness check'] : [];
+    return { title: this.title, metrics, tables: [table], figures: [], notes };
+  },
+};

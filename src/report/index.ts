@@ -24,7 +24,7 @@ export interface ReportOptions {
   backends?: string[];
   seed?: number;
   onProgress?: (e: ProgressEvent) => void;
-  /** Which suites to run (default all: kernels, efficiency, training, figures, soak). A shard runs a subset. */
+  /** Which suites to run (default all: kernels, efficiency, training, figures, soak, properties). A shard runs a subset. */
   suites?: string[];
   /** Directory name under `out` (default today's date, YYYY-MM-DD). */
   date?: string;

@@ -16,7 +16,8 @@ export function benchmarkActionJson(report: Report): string {
   return JSON.stringify(entries, null, 2) + '\n';
 }
 
-const cell = (v: string | number) => (typeof v === 'number' ? formatNumber(v) : v);
+// '|' inside a cell (|1 − α|ψ) would end the cell in Markdown.
+const cell = (v: string | number) => (typeof v === 'number' ? formatNumber(v) : v.replace(/\|/g, '\\|'));
 
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);
