@@ -69,3 +69,54 @@ export const sampleWeights: ConformanceProperty = {
     }
   },
 };
+
+/** A selection is a set: the mean over it does not depend on the order. */
+const sameSamples = (a: readonly number[] | undefined, b: readonly number[]) => a !== undefined && a.length === b.length && b.every((x) => a.includes(x));
+const atPoint = (a: readonly number[], b: readonly number[]) => a.every((x, i) => x === b[i]);
+
+export const finiteSumPerturbationRadius: ConformanceProperty = {
+  id: 'finite-sum-perturbation-radius',
+  claim:
+    'm-SAM: for every micro-batch S_j = batch[j·m:(j+1)·m] one gradient request over S_j at θ_0 and one at ‖δ_j‖ = ρ·n_j/(n_j+ε) (n_j: the served ‖∇L_{S_j}(θ_0)‖); n-SAM: the first gradient request over the full data at θ_0, the last over the batch at ρ·n/(n+ε); RW-SAM: the last batch request at ρ·n/(n+ε), n = ‖g_p‖ served for the weighted request (‖g_0‖ at τ = ∞)',
+  appliesTo: (a) => ['m-sam', 'n-sam', 'rw-sam'].includes(a),
+  skipReason: () => null,
+  arbitrary: (ctx) => caseArbitrary(ctx, {}, { baseWeightDecayOnly: true }),
+  async check(c, ctx) {
+    const [{ oracle }] = await runCase(c, ctx, 1);
+    const evals = oracle.gradientEvaluations;
+    const theta0 = c.problem.theta0;
+    const { batch, full } = oracle.data!;
+    const b = hp(c.config);
+    const radius = (direction: readonly number[], point: readonly number[], what: string) => {
+      const n = norm(direction);
+      const expected = (b.rho * n) / (n + b.epsilon);
+      expectScalarClose(what, norm(diff(point, theta0)), expected, expected + norm(point) + norm(theta0), ctx.rel);
+    };
+    // The requests over one selection, in order: the clean one (at θ_0), then the perturbed one
+    // (at θ_0 itself when δ = 0, e.g. a micro-batch whose gradient vanishes).
+    const over = (samples: readonly number[], what: string) => {
+      const found = evals.filter((x) => sameSamples(x.samples, samples));
+      if (found.length < 2 || !atPoint(found[0].point, theta0)) {
+        throw new PropertyViolation(`expected a request over samples ${JSON.stringify(samples)} at θ_0 and a perturbed one (${what}); requests over: ${JSON.stringify(evals.map((x) => x.samples))}`);
+      }
+      return found;
+    };
+    if (ctx.algorithm === 'm-sam') {
+      for (let j = 0; j < batch.length / b.m; j++) {
+        const [clean, perturbed] = over(batch.slice(j * b.m, (j + 1) * b.m), `micro-batch ${j}`);
+        radius(clean.gradient!, perturbed.point, `‖δ_${j}‖`);
+      }
+    } else if (ctx.algorithm === 'n-sam') {
+      // When the batch is the whole data set the two selections coincide (n-SAM = SAM).
+      const [first, last] = [evals[0], evals[evals.length - 1]];
+      if (evals.length < 2 || !sameSamples(first.samples, full) || !atPoint(first.point, theta0) || !sameSamples(last.samples, batch)) {
+        throw new PropertyViolation(`expected the first gradient request over the full data at θ_0 and the last over the batch; requests over: ${JSON.stringify(evals.map((x) => x.samples))}`);
+      }
+      radius(first.gradient!, last.point, '‖δ‖');
+    } else {
+      const [clean, ...rest] = over(batch, 'clean and descent');
+      const weighted = evals.find((x) => x.weights !== undefined) ?? clean;
+      radius(weighted.gradient!, rest[rest.length - 1].point, '‖δ‖');
+    }
+  },
+};

@@ -5,7 +5,7 @@
 import { PropertyViolation, allFinite, diff, expectClose, expectScalarClose, norm } from './compare.js';
 import { centerNorm, problemObjective } from './problem.js';
 import { ASCENT_ALGORITHMS, any, asamScale, caseArbitrary, errorScale, hp, oracleTrajectory, runCase, type ConformanceProperty } from './property_support.js';
-import { ascentPathRadius, parallelDirections, sampleWeights } from './family_properties.js';
+import { ascentPathRadius, finiteSumPerturbationRadius, parallelDirections, sampleWeights } from './family_properties.js';
 import { lossScaling } from './scaling_property.js';
 
 export { FINITE_SUM_ALGORITHMS, finiteSumSkipReason, type Case, type ConformanceProperty, type PropertyContext } from './property_support.js';
@@ -125,6 +125,7 @@ export const CONFORMANCE_PROPERTIES: ConformanceProperty[] = [
   stepMatchesOracle,
   perturbationRadius,
   ascentPathRadius,
+  finiteSumPerturbationRadius,
   sampleWeights,
   zeroGradient,
   parallelDirections,

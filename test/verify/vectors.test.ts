@@ -2,24 +2,24 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { referenceImplementation, ReferenceStep, MUTANTS } from '../../src/verify/mutants/index.js';
+import { FamilyReferenceStep, referenceImplementation, ReferenceStep, MUTANTS } from '../../src/verify/mutants/index.js';
 import type { Hp } from '../../src/verify/mutants/reference.js';
 import type { Layout } from '../../src/verify/types.js';
-import { quadratic } from '../../src/verify/problem.js';
+import { problemObjective, type ProblemSpec } from '../../src/verify/problem.js';
 import { RecordingOracle } from '../../src/verify/harness.js';
 import { writeVectors } from '../../src/verify/vectors.js';
 
 interface VectorFile {
   algorithm: string;
-  vectors: Array<{ function: Parameters<typeof quadratic>[0]; layout: { names: string[]; sizes: number[] }; config: never; params: number[]; expected: { params: number[] }; tolerance: { relative: number } }>;
+  vectors: Array<{ function: ProblemSpec; layout: { names: string[]; sizes: number[] }; config: never; params: number[]; expected: { params: number[] }; tolerance: { relative: number } }>;
 }
 
 /** What a vector consumer does: step from `params`, compare with `expected.params`. */
 async function worstError(file: VectorFile, make: (c: Hp, l: Layout) => ReferenceStep): Promise<number> {
   let worst = 0;
   for (const v of file.vectors) {
-    const session = await referenceImplementation('x', make).createSession(v.config, v.layout);
-    const { params } = await session.step(v.params, new RecordingOracle(quadratic(v.function)));
+    const session = await referenceImplementation('x', make, [file.algorithm]).createSession(v.config, v.layout);
+    const { params } = await session.step(v.params, new RecordingOracle(problemObjective(v.function)));
     worst = Math.max(worst, Math.hypot(...params.map((x, i) => x - v.expected.params[i])) / (1e-300 + Math.hypot(...v.expected.params) + Math.hypot(...v.params)));
   }
   return worst;
@@ -36,6 +36,13 @@ describe('writeVectors', () => {
       expect(await worstError(sam, (c: Hp, l: Layout) => new ReferenceStep(c, l))).toBeLessThan(1e-12);
       const buggy = MUTANTS.find((m) => m.id === 'weights-not-restored')!;
       expect(await worstError(sam, (c: Hp, l: Layout) => new buggy.make(c, l))).toBeGreaterThan(1e-6);
+      // Finite sums: the vector states the per-sample problem; a consumer serves its means.
+      const [mSamPath] = writeVectors(dir, { seed: 4, count: 20, algorithms: ['m-sam'], precision: 'float64' });
+      const mSam = JSON.parse(readFileSync(mSamPath, 'utf8')) as VectorFile;
+      expect(mSam.vectors[0].function).toMatchObject({ kind: 'sample-quadratics' });
+      expect(await worstError(mSam, (c: Hp, l: Layout) => new FamilyReferenceStep(c, l))).toBeLessThan(1e-12);
+      const summed = MUTANTS.find((m) => m.id === 'msam-summed-micro-batches')!;
+      expect(await worstError(mSam, (c: Hp, l: Layout) => new summed.make(c, l))).toBeGreaterThan(1e-6);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
