@@ -24,6 +24,7 @@ describe('mutant catalog', () => {
       const report = await verifyMutants({ seed, numRuns: 100 });
       const text = formatMutantReport(report);
       expect(report.total).toBe(MUTANTS.length);
+      expect(text).toContain(`suite seed ${seed}, 100 runs per property`);
       expect(report.killRate, text).toBe(1);
       for (const r of report.results) expect(r.dimension, `${r.id}\n${text}`).toBeLessThanOrEqual(4);
     });

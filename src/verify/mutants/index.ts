@@ -30,6 +30,8 @@ export interface MutantResult {
 }
 
 export interface MutantReport {
+  seed: number;
+  numRuns: number;
   results: MutantResult[];
   killed: number;
   total: number;
@@ -38,9 +40,12 @@ export interface MutantReport {
 
 export async function verifyMutants(options: VerifyOptions & { mutants?: Mutant[] } = {}): Promise<MutantReport> {
   const results: MutantResult[] = [];
+  // Seed 1 unless one is given (an explicit `seed: undefined` too): the report must be replayable.
+  const seed = options.seed ?? 1;
+  const numRuns = options.numRuns ?? 100;
   for (const m of options.mutants ?? MUTANTS) {
     const impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), m.algorithms);
-    const report = await verify(impl, { numRuns: 100, seed: 1, ...options, log: undefined, stopAtFirstFailure: true, replayCommand: `samcheck verify --mutant ${m.id}` });
+    const report = await verify(impl, { ...options, seed, numRuns, log: undefined, stopAtFirstFailure: true, replayCommand: `samcheck verify --mutant ${m.id}` });
     const kill = report.verdicts.find((v) => v.status === 'failed');
     results.push({
       id: m.id,
@@ -52,14 +57,16 @@ export async function verifyMutants(options: VerifyOptions & { mutants?: Mutant[
     options.log?.(kill ? `KILLED   ${m.id} by ${kill.name} (dimension ${kill.dimension})` : `SURVIVED ${m.id}`);
   }
   const killed = results.filter((r) => r.killed).length;
-  return { results, killed, total: results.length, killRate: results.length === 0 ? 1 : killed / results.length };
+  return { seed, numRuns, results, killed, total: results.length, killRate: results.length === 0 ? 1 : killed / results.length };
 }
 
 /** The unmutated reference: must pass everything (the suite has no false alarms on it). */
 export const referenceFloat64 = () => referenceImplementation('float64 reference', (c, layout) => new FamilyReferenceStep(c, layout), algorithmNames());
 
 export function formatMutantReport(r: MutantReport): string {
-  const lines = r.results.map((m) => (m.killed ? `KILLED   ${m.id.padEnd(32)} by ${m.killedBy} (dimension ${m.dimension})` : `SURVIVED ${m.id.padEnd(32)} ${m.description}`));
-  lines.push(`kill rate ${r.killed}/${r.total} (${(100 * r.killRate).toFixed(0)}%)`);
+  const lines = r.results.map((m) =>
+    m.killed ? `KILLED   ${m.id.padEnd(32)} by ${m.killedBy} (dimension ${m.dimension})` : `SURVIVED ${m.id.padEnd(32)} ${m.description} (rerun: samcheck verify --mutant ${m.id} --seed ${r.seed} --num-runs ${r.numRuns})`,
+  );
+  lines.push(`kill rate ${r.killed}/${r.total} (${(100 * r.killRate).toFixed(0)}%), suite seed ${r.seed}, ${r.numRuns} runs per property`);
   return lines.join('\n');
 }
