@@ -16,7 +16,7 @@ export function functionObjective(loss: (params: Tree) => Scalar, extras: Partia
 
 /** Hooks called on every pass of an objective (and of its slices, weighted and full variants). */
 export interface PassObserver {
-  gradient?(pass: PassInfo, value: Scalar): void;
+  gradient?(pass: PassInfo, value: Scalar, grads: Tree): void;
   forward?(pass: PassInfo, value: Scalar): void;
 }
 
@@ -26,7 +26,7 @@ export function observeObjective(objective: Objective, observer: PassObserver): 
     ...o,
     valueAndGrad(point, pass) {
       const out = o.valueAndGrad(point, pass);
-      observer.gradient?.(pass, out.value);
+      observer.gradient?.(pass, out.value, out.grads);
       return out;
     },
     value(point, pass) {

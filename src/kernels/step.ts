@@ -61,7 +61,10 @@ export interface StepOptions {
 export function step(algorithm: Algorithm, params: Tree, objective: Objective, state: AlgorithmState, options: StepOptions = {}): StepResult {
   checkParams(params);
   const { weightDecay, weightDecayIn, onNonFinite } = algorithm.config;
-  const withDecay = weightDecayIn === 'loss' && weightDecay > 0 ? withL2(objective, weightDecay) : objective;
+  // Every pass's gradients are checked as the objective returns them, before an estimator or the
+  // L2 term combines them with θ (a wrong count or shape would otherwise escape as a tfjs error).
+  const checked = observeObjective(objective, { gradient: (_p, _v, grads) => checkGradientShapes(params, grads) });
+  const withDecay = weightDecayIn === 'loss' && weightDecay > 0 ? withL2(checked, weightDecay) : checked;
   // Every pass's loss is checked, not only the clean one: a NaN loss at an ascent point makes
   // the gradient taken there meaningless even when it is finite.
   const passLosses: tf.Scalar[] = [];
@@ -70,7 +73,6 @@ export function step(algorithm: Algorithm, params: Tree, objective: Objective, s
   let skipped = false;
   const out = tf.tidy(() => {
     const est = algorithm.estimator.estimate(params, effective, state.estimator, ctx);
-    checkGradientShapes(params, est.grads);
     const next = algorithm.base.update(est.grads, state.base, params, state.iteration);
     // One device read checks everything; the culprit is looked up only on failure.
     if (!allFinite([...passLosses, ...est.grads, ...next.params])) {
