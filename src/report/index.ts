@@ -103,7 +103,9 @@ function mergeShards(dirs: string[]): { suites: SuiteResult[]; quick: boolean; s
       bySuite.set(s.suite, { ...s, figures });
     }
   }
-  return { suites: [...bySuite.values()], quick, seed };
+  // Run order (SUITE_LOADERS), not the order the shard directories were listed in.
+  const rank = (name: string) => (DEFAULT_SUITES.includes(name) ? DEFAULT_SUITES.indexOf(name) : DEFAULT_SUITES.length);
+  return { suites: [...bySuite.values()].sort((a, b) => rank(a.suite) - rank(b.suite)), quick, seed };
 }
 
 /** The newest report.json under `root` other than `exclude` (directory names sort by date). */
