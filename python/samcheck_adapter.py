@@ -15,8 +15,16 @@ its gradient, and counts every call) and returning the new parameters::
 
     serve(make_session, name="my sgd", algorithms={"sgd": {}}, precision="float64")
 
-The protocol itself is in spec/protocol.md; this module is one implementation of its
-implementation side.
+m-SAM, n-SAM and RW-SAM need per-sample losses: declare ``serve(..., finite_sum=True)`` and use
+``oracle.data`` (the batch's sample indices in batch order, and the full data set) with
+``oracle.gradient(point, samples=..., weights=...)`` and ``oracle.per_sample(point)``::
+
+    m = config["m"]; batch = oracle.data["batch"]
+    for part in (batch[j:j + m] for j in range(0, len(batch), m)):
+        g = oracle.gradient(params, samples=part)          # mean over the micro-batch
+
+The protocol itself is in spec/protocol.md (§3.1 for finite sums); this module is one
+implementation of its implementation side.
 """
 import json
 import math
