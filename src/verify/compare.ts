@@ -21,6 +21,7 @@ export class PropertyViolation extends Error {
 
 export function expectClose(what: string, actual: readonly number[], expected: readonly number[], scale: number, rel: number): void {
   if (!allFinite(actual)) throw new PropertyViolation(`${what}: non-finite values ${JSON.stringify(actual)} (expected ${JSON.stringify(expected)})`);
+  if (!allFinite(expected)) throw new PropertyViolation(`${what}: the float64 oracle itself is non-finite here (expected ${JSON.stringify(expected)}, actual ${JSON.stringify(actual)}): the configuration is undefined at this point`);
   const error = norm(diff(actual, expected));
   const bound = rel * scale;
   if (!(error <= bound)) {

@@ -30,6 +30,13 @@ describe('verify() against samcheck itself (no false alarms)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it("negative control: the kernel's reproduction of the reference's unclamped arccos (angle: 'arccos', hazard H1) fails parallel-directions", async () => {
+    const caps = { ...KERNEL_CAPABILITIES, algorithms: { xsam: { fixed: { angle: 'arccos' } } } };
+    const report = await verify(kernelImplementation(caps), { seed: 1, numRuns: 100, properties: ['parallel-directions-step-is-finite'] });
+    expect(report.verdicts.map((v) => v.status)).toEqual(['failed']);
+    expect(report.verdicts[0].message).toMatch(/NON_FINITE|non-finite/);
+  });
+
   it('the tf.Optimizer drop-in passes through the generic tf.Optimizer adapter', async () => {
     const impl = tfOptimizerImplementation('SharpnessAwareOptimizer', (config) => new SharpnessAwareOptimizer(config), KERNEL_CAPABILITIES);
     const report = await verify(impl, { seed: SEED, numRuns: 15, algorithms: ['sam', 'asam', 'm-sam'] });
