@@ -22,6 +22,7 @@ const FIRST = [
   'test/core/validation.test.ts',
   'test/core/asam_mask.test.ts',
   'test/core/tree.test.ts',
+  'test/core/step_arguments.test.ts',
   'test/reliability/non_finite.test.ts',
   'properties/core/kernel_vs_oracle.test.ts',
   'properties/family/family.test.ts',

@@ -11,7 +11,11 @@ const DEFAULT_SEED = 20261123;
 const requested = process.env.SAMCHECK_SEED;
 const seed = requested === 'random' ? (Math.random() * 2 ** 31) | 0 : requested ? Number(requested) : DEFAULT_SEED;
 if (!Number.isInteger(seed)) throw new Error(`SAMCHECK_SEED must be an integer or "random", got ${JSON.stringify(requested)}`);
-fc.configureGlobal({ seed });
+// SAMCHECK_NO_SHRINK=1 (set by `npm run mutation`): a failing property stops at its first
+// counterexample instead of shrinking it. Stryker only needs "fails"; shrinking a killed mutant's
+// counterexample took up to a minute per mutant (spec/mutation.md). Properties passing their own
+// endOnFailure keep it.
+fc.configureGlobal({ seed, ...(process.env.SAMCHECK_NO_SHRINK === '1' ? { endOnFailure: true } : {}) });
 
 // SAMCHECK_TRACE=<file>: append "file › test (seed)" before each test, to find a test that hangs.
 const trace = process.env.SAMCHECK_TRACE;

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { SamcheckError } from '../../src/errors.js';
 import { BASE_KEYS } from '../../src/kernels/config.js';
 import { algorithmDefinition, algorithmNames, type AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import { xsamProbeCount } from '../../src/kernels/algorithms/xsam.js';
 import { createAlgorithm } from '../../src/kernels/step.js';
+import { MAX_PROBES } from '../../src/validate.js';
 
 /** The smallest valid config of each algorithm (m-SAM's m and RW-SAM's temperature are required). */
 const minimal = (algorithm: string): Record<string, unknown> => ({
@@ -57,6 +59,17 @@ describe('every hyperparameter rejection names the hyperparameter', () => {
     const { [key]: _dropped, ...rest } = minimal(algorithm);
     expect(rejection(rest).parameter).toBe(key);
   });
+});
+
+describe("XSAM's α grid: N = ⌈(α_max + 1e-5)/Δα⌉ probes, at most MAX_PROBES (spec/errors.md)", () => {
+  const xsam = (alphaMax: number) => ({ ...minimal('xsam'), alphaMax, alphaDelta: 1 });
+  it('N = MAX_PROBES is accepted, N = MAX_PROBES + 1 is rejected naming alphaDelta', () => {
+    expect(xsamProbeCount({ alphaMax: MAX_PROBES - 1, alphaDelta: 1 })).toBe(MAX_PROBES);
+    expect(() => createAlgorithm(xsam(MAX_PROBES - 1) as unknown as AlgorithmConfig, names)).not.toThrow();
+    expect(xsamProbeCount({ alphaMax: MAX_PROBES, alphaDelta: 1 })).toBe(MAX_PROBES + 1);
+    expect(rejection(xsam(MAX_PROBES))).toMatchObject({ code: 'INVALID_HYPERPARAMETER', parameter: 'alphaDelta' });
+  });
+  it('the default grid has 21 probes', () => expect(xsamProbeCount({ alphaMax: 2, alphaDelta: 0.1 })).toBe(21));
 });
 
 /** spec/algorithms.md §1–4 and spec/family.md: the defaults an omitted key takes. */
