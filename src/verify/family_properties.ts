@@ -1,7 +1,8 @@
 /**
  * Properties for the rest of the family (spec/protocol.md §2): the multi-step ascent path's
- * radius, XSAM with v_0 ∥ v_1 (hazard H1), and the RW-SAM weights an implementation sends.
- * All observed from the harness log, no diagnostics needed.
+ * radius, XSAM with v_0 ∥ v_1 (hazard H1), the RW-SAM weights an implementation sends, and the
+ * m-SAM / n-SAM / RW-SAM perturbation radius per selection of samples. All but the XSAM one are
+ * observed from the harness's request log, no diagnostics needed.
  */
 import fc from 'fast-check';
 import { PropertyViolation, allFinite, diff, expectClose, expectScalarClose, norm } from './compare.js';
