@@ -15,17 +15,30 @@ export interface TimingOptions {
   onRound?(fraction: number): void;
 }
 
+/**
+ * The clock: this process's CPU time (user + system, all its threads), in ms. The tfjs wasm and
+ * cpu backends compute synchronously on the calling thread, so on an idle machine this equals
+ * wall time (plus V8's concurrent GC threads, a real cost of the step); on a shared machine (a
+ * niced mutation run on the same 2 cores) it does not count the time other processes took.
+ * Measured there: wall-clock SAM/XSAM rounds spread 0.7–1.6×, CPU-time rounds 0.92–1.26×.
+ */
+export function processCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** Per task: the median latency (ms) of each round. */
 export type RoundTimes = Map<string, number[]>;
 
 /**
  * Times every task in interleaved rounds with tinybench (round r runs all tasks once before
- * round r+1 starts). Round 0 includes a warm-up call per task (kernel compilation, allocations).
+ * round r+1 starts), on the process CPU-time clock. Round 0 includes a warm-up call per task
+ * (kernel compilation, allocations).
  */
 export async function interleavedTimes(tasks: TimedTask[], options: TimingOptions): Promise<RoundTimes> {
   const times: RoundTimes = new Map(tasks.map((t) => [t.label, []]));
   for (let round = 0; round < options.rounds; round++) {
-    const bench = new Bench({ iterations: options.iterations, time: 0, warmup: round === 0, warmupIterations: 1, warmupTime: 0, throws: true });
+    const bench = new Bench({ iterations: options.iterations, time: 0, warmup: round === 0, warmupIterations: 1, warmupTime: 0, throws: true, now: processCpuMs });
     for (const t of tasks) bench.add(t.label, t.run);
     await bench.run();
     for (const task of bench.tasks) {
