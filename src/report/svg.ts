@@ -48,7 +48,8 @@ function niceStep(range: number, target: number): number {
 export function formatTick(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e4 || a < 1e-3) return v.toExponential(0).replace('e+', 'e');
+  // Plain digits up to a million, so a step axis reads 0, 2000, …, 10000 (not …, 8000, 1e4).
+  if (a >= 1e6 || a < 1e-3) return Number(v.toPrecision(3)).toExponential().replace('e+', 'e');
   return String(Number(v.toPrecision(4)));
 }
 
