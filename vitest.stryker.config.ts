@@ -23,7 +23,7 @@ const FIRST = [
   'test/core/asam_mask.test.ts',
   'test/core/tree.test.ts',
   'test/core/step_arguments.test.ts',
-  'test/core/declared_counts.test.ts',
+  'test/core/step_reports.test.ts',
   'test/reliability/non_finite.test.ts',
   'properties/core/kernel_vs_oracle.test.ts',
   'properties/family/family.test.ts',
