@@ -12,7 +12,25 @@ import { writeVectors } from './vectors.js';
 export const VERIFY_USAGE = `usage: samcheck verify [--impl "command args"] [--property NAME]... [--algorithm A]...
                        [--seed S] [--path P] [--num-runs N] [--timeout MS]
        samcheck verify --mutants [--mutant ID]
-       samcheck verify --vectors DIR [--seed S] [--num-runs N]`;
+       samcheck verify --vectors DIR [--seed S] [--num-runs N]
+       samcheck verify --claims [--ids E1,E2] [--seed S] [--num-runs N]
+
+  (no --impl)        verify samcheck's own tfjs kernels (backend: SAMCHECK_BACKEND, default wasm)
+  --impl "cmd args"  an implementation speaking samcheck-protocol/1 over stdin/stdout
+                     (spawned without a shell; spec/protocol.md; python/samcheck_adapter.py)
+  --property NAME    run only these properties, as algorithm.id (e.g. sam.step-matches-oracle)
+  --algorithm A      run only these algorithms (sgd, sam, usam, asam, multistep-sam, xsam,
+                     m-sam, n-sam, rw-sam); undeclared ones are reported SKIPPED
+  --seed S --path P  replay one counterexample exactly (every failure prints this line)
+  --num-runs N       fast-check runs per property (default 100)
+  --timeout MS       per-message timeout for --impl (default 10000)
+  --mutants          run the mutant catalog: kill rate and the property that killed each
+  --mutant ID        run the suite against one mutant (exits 1 when it is caught)
+  --vectors DIR      write JSON conformance vectors for implementations without a subprocess
+  --claims           check the papers' claims (direction quality, SAM-edge, m-sharpness)
+
+exit code: 0 conformant (skipped properties do not fail), 1 a property failed or the
+implementation broke the protocol, 2 bad usage.`;
 
 /** Splits a command line into argv without a shell: whitespace separates, quotes group. */
 export function splitCommand(line: string): string[] {
@@ -66,6 +84,10 @@ function parse(argv: string[]): Parsed {
 }
 
 export async function runVerifyCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out(VERIFY_USAGE);
+    return 0;
+  }
   let p: Parsed;
   try {
     p = parse(argv);

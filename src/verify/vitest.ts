@@ -8,6 +8,7 @@
  * reported by vitest as skipped, with the reason in the test name's log.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { algorithmNames } from '../kernels/algorithms/index.js';
 import { CONFORMANCE_PROPERTIES } from './properties.js';
 import type { ImplementationUnderTest } from './types.js';
 import { formatVerdict, verify, type VerifyOptions } from './verify.js';
@@ -20,7 +21,8 @@ export interface ConformanceSuiteOptions extends Omit<VerifyOptions, 'algorithms
 }
 
 export function describeConformance(impl: ImplementationUnderTest, options: ConformanceSuiteOptions = {}): void {
-  const algorithms = options.algorithms ?? ['sgd', 'sam', 'usam', 'asam'];
+  // Every algorithm by default: one the implementation does not declare shows as skipped.
+  const algorithms = options.algorithms ?? algorithmNames();
   const seed = options.seed ?? 1;
   describe(`samcheck conformance: ${impl.name}`, () => {
     afterAll(async () => impl.dispose?.());

@@ -27,4 +27,12 @@ describe('samcheck verify (CLI entry)', () => {
     expect(await runVerifyCommand(['--impl', impl, '--num-runs', '3'], () => {})).toBe(1);
     expect(await runVerifyCommand(['--seed', 'x'], () => {})).toBe(2);
   });
+
+  it('--help prints every option and exits 0', async () => {
+    const lines: string[] = [];
+    expect(await runVerifyCommand(['--help'], (l) => lines.push(l))).toBe(0);
+    for (const flag of ['--impl', '--property', '--algorithm', '--seed', '--path', '--num-runs', '--timeout', '--mutants', '--mutant', '--vectors', '--claims']) {
+      expect(lines.join('\n')).toContain(flag);
+    }
+  });
 });
