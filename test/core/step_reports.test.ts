@@ -84,3 +84,19 @@ describe('recorded diagnostics agree with the step', () => {
     tf.dispose([...params, ...quiet.params, ...r.params, ...tensorsIn(state), ...tensorsIn(quiet.state), ...tensorsIn(r.state), ...tensorsIn(quiet.info), ...tensorsIn(info)]);
   });
 });
+
+describe("weightDecayIn 'loss': the reported clean loss and gradient include wd/2·‖θ‖² (spec/algorithms.md §2)", () => {
+  const wd = 0.1;
+  const l2 = (wd / 2) * THETA0.reduce((a, t) => a + t * t, 0);
+  it.each(['sam', 'm-sam', 'n-sam', 'rw-sam'])('%s', (name) => {
+    const config = configs.find((c) => c.algorithm === name)!;
+    const objective = finiteSumObjective(perSample, BATCH, { full: finiteSumObjective(perSample, BATCH) });
+    const algorithm = createAlgorithm({ ...config, weightDecay: wd, weightDecayIn: 'loss' }, { names: ['w/kernel'] });
+    const params = [tf.tensor1d(THETA0)];
+    const state = initState(algorithm, params);
+    const r = step(algorithm, params, objective, state, { record: true });
+    expect(r.info.loss.dataSync()[0]).toBeCloseTo(cleanLoss + l2, 5);
+    close(toFlat(r.info.cleanGradient!), THETA0.map((t, j) => t - meanCenter[j] + wd * t));
+    tf.dispose([...params, ...r.params, ...tensorsIn(state), ...tensorsIn(r.state), ...tensorsIn(r.info)]);
+  });
+});

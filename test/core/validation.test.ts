@@ -61,6 +61,27 @@ describe('every hyperparameter rejection names the hyperparameter', () => {
   });
 });
 
+describe('base-optimizer domains (spec/algorithms.md §1, torch.optim.SGD)', () => {
+  const sgd = (extra: Record<string, unknown>) => ({ ...minimal('sgd'), ...extra });
+  const accepts = (extra: Record<string, unknown>) => expect(() => createAlgorithm(sgd(extra) as unknown as AlgorithmConfig, names)).not.toThrow();
+  it('momentum ∈ [0, 1): 0 and 0.999 accepted, 1 rejected', () => {
+    accepts({ momentum: 0 });
+    accepts({ momentum: 0.999 });
+    expect(rejection(sgd({ momentum: 1 }))).toMatchObject({ parameter: 'momentum', value: 1 });
+  });
+  it('dampening ∈ [0, 1]: 1 accepted, 1.01 rejected', () => {
+    accepts({ momentum: 0.9, dampening: 1 });
+    expect(rejection(sgd({ dampening: 1.01 }))).toMatchObject({ parameter: 'dampening' });
+  });
+  it('nesterov needs momentum > 0 and dampening = 0', () => {
+    accepts({ nesterov: true, momentum: 0.9 });
+    accepts({ nesterov: false, momentum: 0, dampening: 0.5 });
+    for (const bad of [{ momentum: 0 }, { momentum: 0.9, dampening: 0.1 }]) {
+      expect(rejection(sgd({ nesterov: true, ...bad }))).toMatchObject({ code: 'INVALID_HYPERPARAMETER', parameter: 'nesterov', value: true });
+    }
+  });
+});
+
 describe("XSAM's α grid: N = ⌈(α_max + 1e-5)/Δα⌉ probes, at most MAX_PROBES (spec/errors.md)", () => {
   const xsam = (alphaMax: number) => ({ ...minimal('xsam'), alphaMax, alphaDelta: 1 });
   it('N = MAX_PROBES is accepted, N = MAX_PROBES + 1 is rejected naming alphaDelta', () => {
