@@ -87,6 +87,7 @@ describe('finiteSumObjective: malformed batch sizes and slices are INVALID_ARGUM
     [0, 2.5],
   ])('slice(%s, %s) of a batch of 4', (s, e) => {
     expectRejected(() => finiteSumObjective(perSample, 4).slice!(s, e), 'INVALID_ARGUMENT', 'slice');
+    expect(() => finiteSumObjective(perSample, 4).slice!(s, e)).toThrow(expect.objectContaining({ value: [s, e] }));
   });
   it('a slice of a slice counts from the slice: samples [1, 3) of [1, 4) are samples 2 and 3', () => {
     const sliced = finiteSumObjective(perSample, 4).slice!(1, 4);
