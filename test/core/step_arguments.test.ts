@@ -12,6 +12,8 @@ import { useBackend } from '../../src/backend/index.js';
 import { createAlgorithm, initState, step } from '../../src/kernels/step.js';
 import { finiteSumObjective } from '../../src/kernels/finite_sum.js';
 import { functionObjective } from '../../src/kernels/objective.js';
+import { localGradient } from '../../src/kernels/estimators.js';
+import { microBatchGradient } from '../../src/kernels/microbatch.js';
 import type { Objective, Tree } from '../../src/kernels/types.js';
 
 beforeAll(async () => {
@@ -96,6 +98,16 @@ describe('finiteSumObjective: malformed batch sizes and slices are INVALID_ARGUM
     expect(() => sliced.slice!(0, 4)).toThrow(expect.objectContaining({ parameter: 'slice' }));
     const params = [tf.tensor1d([1])];
     expect(Array.from(sliced.slice!(1, 3).perSample!(params, { kind: 'clean', index: 0 }).dataSync())).toEqual([2, 3]);
+    tf.dispose(params);
+  });
+});
+
+describe('microBatchGradient (public): m must be a positive integer dividing the batch', () => {
+  const perSample = (params: Tree, s: number, e: number) => tf.mul(tf.sum(params[0]), tf.range(s, e));
+  const ctx = { iteration: 0, record: false, passCounter: { next: 0 } };
+  it.each([[1.5], [0.5], [0], [-2], [3], [Number.NaN]])('m = %s with a batch of 4 is INVALID_HYPERPARAMETER naming m', (m) => {
+    const params = [tf.tensor1d([1])];
+    expectRejected(() => microBatchGradient(localGradient(), m).estimate(params, finiteSumObjective(perSample, 4), null, ctx), 'INVALID_HYPERPARAMETER', 'm');
     tf.dispose(params);
   });
 });
