@@ -105,9 +105,10 @@ describe('finiteSumObjective: malformed batch sizes and slices are INVALID_ARGUM
 describe('microBatchGradient (public): m must be a positive integer dividing the batch', () => {
   const perSample = (params: Tree, s: number, e: number) => tf.mul(tf.sum(params[0]), tf.range(s, e));
   const ctx = { iteration: 0, record: false, passCounter: { next: 0 } };
-  it.each([[1.5], [0.5], [0], [-2], [3], [Number.NaN]])('m = %s with a batch of 4 is INVALID_HYPERPARAMETER naming m', (m) => {
+  // 1.5 divides 6 (6 % 1.5 = 0): only the integer check rejects it.
+  it.each([[1.5], [0.5], [0], [-2], [4], [Number.NaN]])('m = %s with a batch of 6 is INVALID_HYPERPARAMETER naming m', (m) => {
     const params = [tf.tensor1d([1])];
-    expectRejected(() => microBatchGradient(localGradient(), m).estimate(params, finiteSumObjective(perSample, 4), null, ctx), 'INVALID_HYPERPARAMETER', 'm');
+    expectRejected(() => microBatchGradient(localGradient(), m).estimate(params, finiteSumObjective(perSample, 6), null, ctx), 'INVALID_HYPERPARAMETER', 'm');
     tf.dispose(params);
   });
 });
