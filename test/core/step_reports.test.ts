@@ -75,6 +75,12 @@ describe('recorded diagnostics agree with the step', () => {
     const applied = toFlat(info.appliedGradient!);
     close(toFlat(r.params), THETA0.map((t, j) => t - lr.learningRate * applied[j]));
     expect(Array.from(toFlat(quiet.params))).toEqual(Array.from(toFlat(r.params)));
+    if (config.algorithm === 'm-sam') expect(info.scalars).toEqual({ microBatches: BATCH / config.m });
+    // RW-SAM, finite τ: the largest Gibbs weight, above uniform (the scores differ) and at most 1.
+    if (config.algorithm === 'rw-sam' && config.temperature !== 'infinity') {
+      expect(info.scalars!.maxWeight).toBeGreaterThan(1 / BATCH);
+      expect(info.scalars!.maxWeight).toBeLessThanOrEqual(1);
+    }
     if (info.perturbation) {
       expect(info.ascentPoints).toHaveLength(ascentSteps(config));
       const delta = toFlat(info.perturbation);
