@@ -15,6 +15,7 @@ import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
 import { finiteSumObjective } from '../../src/kernels/finite_sum.js';
 import { countingObjective } from '../../src/kernels/objective.js';
 import { createAlgorithm, initState, step, tensorsIn } from '../../src/kernels/step.js';
+import { gibbsWeights } from '../../src/kernels/rwsam.js';
 
 beforeAll(async () => {
   await useBackend({ backend: 'cpu' });
@@ -104,5 +105,27 @@ describe("weightDecayIn 'loss': the reported clean loss and gradient include wd/
     expect(r.info.loss.dataSync()[0]).toBeCloseTo(cleanLoss + l2, 5);
     close(toFlat(r.info.cleanGradient!), THETA0.map((t, j) => t - meanCenter[j] + wd * t));
     tf.dispose([...params, ...r.params, ...tensorsIn(state), ...tensorsIn(r.state), ...tensorsIn(r.info)]);
+  });
+});
+
+describe("RW-SAM's passes are labelled: clean, score, score, ascent (the weighted gradient), final", () => {
+  it('as seen by the objective', () => {
+    const kinds: string[] = [];
+    const base = finiteSumObjective(perSample, BATCH);
+    const objective = countingObjective({ ...base, perSample: (point, pass) => (kinds.push(pass.kind), base.perSample!(point, pass)) });
+    const algorithm = createAlgorithm({ algorithm: 'rw-sam', temperature: 1, ...lr }, { names: ['w/kernel'] });
+    const params = [tf.tensor1d(THETA0)];
+    const state = initState(algorithm, params);
+    const r = step(algorithm, params, objective, state);
+    tf.dispose([...params, ...r.params, ...tensorsIn(state), ...tensorsIn(r.state), ...tensorsIn(r.info)]);
+    expect(kinds).toEqual(['score', 'score']);
+    expect(objective.counts.passes.map((q) => q.kind)).toEqual(['clean', 'ascent', 'final']);
+  });
+});
+
+describe('Gibbs weights at τ = ∞ are exactly 1/b, never computed through exp (spec/family.md C9)', () => {
+  it('even when a score is infinite', () => {
+    const w = tf.tidy(() => Array.from(gibbsWeights(tf.tensor1d([1, Infinity, -Infinity]), Infinity).dataSync()));
+    expect(w).toEqual([1, 1, 1].map(() => Math.fround(1 / 3)));
   });
 });
