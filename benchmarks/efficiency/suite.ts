@@ -42,8 +42,8 @@ export const efficiencySuite: Suite = {
   async run(ctx) {
     await useBackend({ backend: 'cpu' });
     const problems = problemSuite(ctx.seed, ctx.quick);
-    const lrs = logSpace(1e-4, 1, ctx.quick ? 5 : 9);
-    const budget = ctx.quick ? 1200 : 4000;
+    const lrs = logSpace(1e-4, 1, ctx.quick ? 7 : 9);
+    const budget = ctx.quick ? 2500 : 4000;
     const { variants, notes } = registeredVariants({ learningRate: 0.01, batchSize: 1, batchesPerEpoch: 1, rho: ANALYTIC_RHO }, ['theta']);
     const costs: Costs = new Map();
     const rows: Table['rows'] = [];
