@@ -102,6 +102,18 @@ describe('finiteSumObjective: malformed batch sizes and slices are INVALID_ARGUM
   });
 });
 
+describe('a finite sum built without full data has no `full` view', () => {
+  it('so n-SAM on it is INVALID_ARGUMENT naming objective.full, not a TypeError', () => {
+    const perSample = (params: Tree, s: number, e: number) => tf.mul(tf.sum(params[0]), tf.range(s, e));
+    const objective = finiteSumObjective(perSample, 2);
+    expect(objective.full).toBeUndefined();
+    const nSam = createAlgorithm({ algorithm: 'n-sam', learningRate: 0.1 }, { names: ['w'] });
+    const params = [tf.tensor1d([1])];
+    expectRejected(() => step(nSam, params, objective, initState(nSam, params)), 'INVALID_ARGUMENT', 'objective.full');
+    tf.dispose(params);
+  });
+});
+
 describe('microBatchGradient (public): m must be a positive integer dividing the batch', () => {
   const perSample = (params: Tree, s: number, e: number) => tf.mul(tf.sum(params[0]), tf.range(s, e));
   const ctx = { iteration: 0, record: false, passCounter: { next: 0 } };
