@@ -93,6 +93,9 @@ describe("XSAM's α grid: N = ⌈(α_max + 1e-5)/Δα⌉ probes, at most MAX_PRO
     expect(rejection(xsam(MAX_PROBES))).toMatchObject({ code: 'INVALID_HYPERPARAMETER', parameter: 'alphaDelta' });
   });
   it('the default grid has 21 probes', () => expect(xsamProbeCount({ alphaMax: 2, alphaDelta: 0.1 })).toBe(21));
+  it('Δα = 1e-4 up to α_max = 2 (20,001 probes) is rejected', () => {
+    expect(rejection({ ...minimal('xsam'), alphaMax: 2, alphaDelta: 1e-4 })).toMatchObject({ parameter: 'alphaDelta' });
+  });
 });
 
 /** spec/algorithms.md §1–4 and spec/family.md: the defaults an omitted key takes. */
