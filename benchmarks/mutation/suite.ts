@@ -102,7 +102,7 @@ export function createMutationSuite(dir = 'reports/mutation'): Suite {
       for (const { target, folder, command, gate } of TARGETS) {
         const run = readMutationRun(dir, target);
         if (!run) {
-          notes.push(`${folder}: no Stryker report in ${dir}/${target}.json; produce one with \`${command}\` (about an hour on 2 cores).`);
+          notes.push(`${folder}: no Stryker report in ${dir}/${target}.json; produce one with \`${command}\` (spec/mutation.md).`);
           continue;
         }
         const score = mutationScore(run.total);
