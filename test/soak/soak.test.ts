@@ -67,10 +67,11 @@ describe('soak: tensor count over many SAM steps', () => {
     leaky.dispose();
     const leakedBytes = LEAKED_ARRAY_LENGTH * Float64Array.BYTES_PER_ELEMENT;
     expect(leak.flat).toBe(false);
-    // Lower bound 0.25, not 0.8: under load, GC timing shifted the measured difference to 0.43×
-    // the leaked bytes in one CI-like run (spec/benchmarks.md, Soak). Non-flatness is the claim.
+    // Bounds 0.25× and 4×, not 0.8× and 1.5×: GC timing over 300 steps moved the measured
+    // difference to 0.43× (loaded) and 1.71× (idle CI run) the leaked bytes (spec/benchmarks.md,
+    // Soak). The claim is non-flatness, with the slope attributable to the leak's size.
     expect(leak.slope - honestSlope).toBeGreaterThan(0.25 * leakedBytes);
-    expect(leak.slope - honestSlope).toBeLessThan(1.5 * leakedBytes);
+    expect(leak.slope - honestSlope).toBeLessThan(4 * leakedBytes);
     expect(leaky.kept).toHaveLength(STEPS);
   });
 });
