@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { appendFileSync } from 'node:fs';
 import { beforeEach } from 'vitest';
+import { DEFAULT_PROPERTY_SEED as DEFAULT_SEED } from '../src/seed.js';
 
-const DEFAULT_SEED = 20261123;
 const requested = process.env.SAMCHECK_SEED;
 const seed = requested === 'random' ? (Math.random() * 2 ** 31) | 0 : requested ? Number(requested) : DEFAULT_SEED;
 if (!Number.isInteger(seed)) throw new Error(`SAMCHECK_SEED must be an integer or "random", got ${JSON.stringify(requested)}`);

@@ -44,6 +44,8 @@ export const efficiencySuite: Suite = {
     const problems = problemSuite(ctx.seed, ctx.quick);
     const lrs = logSpace(1e-4, 1, ctx.quick ? 7 : 9);
     const budget = ctx.quick ? 2500 : 4000;
+    // The learning-rate ratio between neighbouring runs after the refinements (the note reports it).
+    const resolution = (lrs[1]! / lrs[0]!) ** (1 / 2 ** REFINEMENTS);
     const { variants, notes } = registeredVariants({ learningRate: 0.01, batchSize: 1, batchesPerEpoch: 1, rho: ANALYTIC_RHO }, ['theta']);
     const costs: Costs = new Map();
     const rows: Table['rows'] = [];
@@ -88,7 +90,7 @@ export const efficiencySuite: Suite = {
       title: 'Optimizer efficiency on analytic problems',
       metrics,
       notes: [
-        `${problems.length} problems; learning rates: the log grid ${lrs.map((l) => l.toPrecision(2)).join(', ')}, then ${REFINEMENTS} bisections of the log spacing around the best (resolution ×${(lrs[1]! / lrs[0]!) ** (1 / 2 ** REFINEMENTS) < 10 ? ((lrs[1]! / lrs[0]!) ** (1 / 2 ** REFINEMENTS)).toFixed(2) : '10'}); budget ${budget} gradient evaluations; ρ = ${ANALYTIC_RHO} for SAM-type methods. Deterministic (seeded noise).`,
+        `${problems.length} problems; learning rates: the log grid ${lrs.map((l) => l.toPrecision(2)).join(', ')}, then ${REFINEMENTS} bisections of the log spacing around the best (resolution ×${resolution < 10 ? resolution.toFixed(2) : '10'}); budget ${budget} gradient evaluations; ρ = ${ANALYTIC_RHO} for SAM-type methods. Deterministic (seeded noise).`,
         'Forward-only evaluations (XSAM probes, probeInterval 1 here) are not counted as gradient evaluations.',
         ...notes,
       ],

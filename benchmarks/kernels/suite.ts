@@ -3,6 +3,7 @@ import { mlp, smallCnn } from '../common/models.js';
 import { estimate, perRound, type Estimate } from '../common/timing.js';
 import { runTorchPeer } from '../peers/torch_peer.js';
 import { FORWARD_BACKWARD, XSAM_PROBE_SUFFIX, measureStepCost, type StepCostResult } from './step_cost.js';
+import { slug } from '../common/slug.js';
 
 /** Done-when targets of issue 7 (spec/benchmarks.md). */
 export const TARGETS = { samOverSgd: 2.1, kStepOverKPlus1Sgd: 1.1, xsamOverSamAmortized: 1.03 };
@@ -12,7 +13,6 @@ const CPU_SUBSET = ['sgd', 'sam'];
 const BATCHES_PER_EPOCH = Math.ceil(60000 / 128);
 
 const fmt = (e: Estimate, digits = 2) => `${e.value.toFixed(digits)} ± ${e.noise.toFixed(digits)}`;
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 interface Ratio {
   name: string;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Metric, Suite, Table } from '../../src/report/types.js';
+import { DEFAULT_PROPERTY_SEED } from '../../src/seed.js';
+import { slug } from '../common/slug.js';
 
 /**
  * Property-suite throughput: cases per second per property. The property files are run by vitest
@@ -60,8 +62,7 @@ export async function measureThroughput(files: string[] | undefined, seed: numbe
   }
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-/** "… (with seed=20261123)" is @fast-check/vitest's suffix: the seed is reported once, in the caption. */
+/** "… (with seed=<n>)" is @fast-check/vitest's suffix: the seed is reported once, in the caption. */
 const testName = (name: string) => name.replace(/ \(with seed=-?\d+\)$/, '');
 
 export const propertyThroughputSuite: Suite = {
@@ -71,7 +72,7 @@ export const propertyThroughputSuite: Suite = {
   async run(ctx) {
     ctx.progress(0, ctx.quick ? QUICK_FILES.join(', ') : 'every property file');
     // The seed of the property suite (test/setup.ts) unless the report was given one.
-    const seed = ctx.seed === 0 ? 20261123 : ctx.seed;
+    const seed = ctx.seed === 0 ? DEFAULT_PROPERTY_SEED : ctx.seed;
     const results = await measureThroughput(ctx.quick ? QUICK_FILES : undefined, seed, ctx.quick ? 180_000 : 900_000);
     ctx.progress(1);
     if ('skipped' in results) return { title: this.title, metrics: [], tables: [], figures: [], notes: [`property throughput skipped: ${results.skipped}`] };
@@ -80,7 +81,7 @@ export const propertyThroughputSuite: Suite = {
     // per property, so its noise is taken as 20% of the value (shared 2-core runners vary ±30%).
     const metrics: Metric[] = results.map((r) => {
       const ms = (1000 * r.seconds) / r.cases;
-      return { name: `properties/${slug(r.file.replace(/^properties\//, ''))}/${slug(`${r.suite ?? ''} ${testName(r.name)}`)}/ms_per_case`, unit: 'ms', value: ms, noise: 0.2 * ms, smallerIsBetter: true };
+      return { name: `properties/${slug(r.file.replace(/^properties\//, ''), 60)}/${slug(`${r.suite ?? ''} ${testName(r.name)}`, 60)}/ms_per_case`, unit: 'ms', value: ms, noise: 0.2 * ms, smallerIsBetter: true };
     });
     const table: Table = {
       title: 'Cases per second per property',

@@ -7,6 +7,7 @@ import type { Metric, Suite, Table } from '../../src/report/types.js';
 import { registeredVariants } from '../common/algorithms.js';
 import { mlp, type Model } from '../common/models.js';
 import { train, type TrainOutcome } from './train.js';
+import { slug } from '../common/slug.js';
 
 export interface TrainingTask {
   split: Split;
@@ -37,7 +38,6 @@ export function trainingTasks(quick: boolean, seed: number, notes: string[]): Tr
  */
 const N_SAM_MAX_BATCHES = 20;
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export const trainingSuite: Suite = {
   name: 'training',
