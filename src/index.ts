@@ -26,11 +26,11 @@ export {
 // Drop-in tf.Optimizers and the functional core (spec/algorithms.md, spec/family.md)
 export * from './optimizers/index.js';
 export { createAlgorithm, initState, step, disposeReplaced, tensorsIn, type Algorithm, type AlgorithmState, type StepResult, type StepOptions } from './kernels/step.js';
-export { algorithmNames, algorithmDefinition, registerAlgorithm } from './kernels/algorithms/index.js';
+export { algorithmNames, registerAlgorithm } from './algorithms/index.js';
 export type {
   AlgorithmConfig,
   AlgorithmName,
-  AlgorithmDefinition,
+  AlgorithmDescriptor,
   SgdAlgorithmConfig,
   SamAlgorithmConfig,
   UsamAlgorithmConfig,
@@ -40,7 +40,7 @@ export type {
   MSamAlgorithmConfig,
   NSamAlgorithmConfig,
   RwSamAlgorithmConfig,
-} from './kernels/algorithms/index.js';
+} from './algorithms/index.js';
 export type { BaseHyperparameters } from './kernels/config.js';
 export { functionObjective, countingObjective, observeObjective, VariableObjective } from './kernels/objective.js';
 export { finiteSumObjective, type PerSampleLoss, type FiniteSumOptions } from './kernels/finite_sum.js';

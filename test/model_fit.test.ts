@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../src/tf.js';
 import { useBackend } from '../src/backend/index.js';
-import type { AlgorithmConfig } from '../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../src/algorithms/index.js';
 import { SharpnessAwareOptimizer } from '../src/optimizers/index.js';
 import { leaksTensor, optimizerWith } from '../properties/core/broken.js';
 import { bnClassifier, classificationData } from './core/fit_model.js';

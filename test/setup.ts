@@ -7,6 +7,9 @@ import fc from 'fast-check';
 import { appendFileSync } from 'node:fs';
 import { beforeEach } from 'vitest';
 import { DEFAULT_PROPERTY_SEED as DEFAULT_SEED } from '../src/seed.js';
+// The built-in algorithms, as every public entry point (src/index.ts, src/verify/index.ts, the CLI)
+// registers them; tests that import the functional core by its deep path rely on this.
+import '../src/algorithms/index.js';
 
 const requested = process.env.SAMCHECK_SEED;
 const seed = requested === 'random' ? (Math.random() * 2 ** 31) | 0 : requested ? Number(requested) : DEFAULT_SEED;

@@ -1,5 +1,5 @@
 import { useBackend } from '../../src/backend/index.js';
-import { algorithmNames } from '../../src/kernels/algorithms/index.js';
+import { algorithmNames } from '../../src/algorithms/index.js';
 import { lineChart } from '../../src/report/svg.js';
 import type { Figure, Suite, Table } from '../../src/report/types.js';
 import { ascentCosines } from './ascent_cosine.js';

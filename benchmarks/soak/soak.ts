@@ -4,7 +4,7 @@ import { tf, type Scalar, type Variable } from '../../src/tf.js';
 import { functionObjective } from '../../src/kernels/objective.js';
 import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type AlgorithmState } from '../../src/kernels/step.js';
 import type { Tree } from '../../src/kernels/types.js';
-import { SamOptimizer } from '../../src/optimizers/sam_optimizer.js';
+import { SamOptimizer } from '../../src/algorithms/sam/optimizer.js';
 
 /**
  * Soak runs: many SAM steps on a tiny least-squares problem (so each step is cheap), with the

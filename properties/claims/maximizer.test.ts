@@ -4,7 +4,7 @@ import { maximizerCaseArb, maximizersAgree, noSampleBeats, numericalCertified, q
 import { perCase } from '../../src/analysis/checks/registry.js';
 import { quadraticBallMaximizer } from '../../src/oracle/maximizer/index.js';
 import { localModel } from '../../src/oracle/claims/directions.js';
-import { times, unit } from '../../src/oracle/family/vector.js';
+import { times, unit } from '../../src/oracle/vector.js';
 import { expectCaught, expectClaimHolds } from './helpers.js';
 
 /** SAM's first-order point ρ_max·ĝ_0 posing as the maximiser. */

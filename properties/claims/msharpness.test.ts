@@ -2,7 +2,7 @@
 import { describe, it } from 'vitest';
 import { driftIdentityHolds, mSharpnessCaseArb, varianceFormulaHolds } from '../../src/analysis/checks/msharpness.js';
 import { perCase } from '../../src/analysis/checks/registry.js';
-import { length, times } from '../../src/oracle/family/vector.js';
+import { length, times } from '../../src/oracle/vector.js';
 import { expectCaught, expectClaimHolds } from './helpers.js';
 
 describe('E7, E8: m-USAM drift and the finite-population variance', () => {

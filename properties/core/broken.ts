@@ -8,8 +8,8 @@
  */
 import { tf, type Variable } from '../../src/tf.js';
 import { SharpnessAwareOptimizer } from '../../src/optimizers/index.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
-import { adaptiveMask } from '../../src/kernels/algorithms/asam.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
+import { adaptiveMask } from '../../src/algorithms/asam/kernel.js';
 import { ascentGradient } from '../../src/kernels/estimators.js';
 import { asamPerturbation, type PerturbationRule } from '../../src/kernels/perturbation.js';
 import { createAlgorithm, type Algorithm } from '../../src/kernels/step.js';
@@ -51,7 +51,7 @@ export const asamScalesBiases = withRule((c, names) => asamPerturbation(c.etaT ?
 
 /** ASAM normalised by ‖g‖ instead of ‖T g‖, so ‖T⁻¹δ‖ ≠ ρ. */
 export const asamNormOfGradient = withRule((c, names) => {
-  const mask = adaptiveMask(c.adaptive, { names });
+  const mask = adaptiveMask(c.adaptive ?? 'all', { names });
   return (g, p, rho) => {
     const t2g = g.map((x, i) => (mask[i] ? tf.mul(tf.square(tf.add(tf.abs(p[i]), c.etaT ?? 0.01)), x) : x));
     return scale(t2g, tf.div(rho, tf.add(globalNorm(g), c.epsilon ?? 1e-12)) as tf.Scalar);

@@ -1,6 +1,6 @@
 /** Arbitrary hyperparameters for SGD, SAM, USAM and ASAM (every option of spec/algorithms.md §1–§4). */
 import fc from 'fast-check';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import type { BaseHyperparameters } from '../../src/kernels/config.js';
 
 /** Uniform on [min, max] (fc.double concentrates on extreme magnitudes, e.g. 1e-300, which float32 flushes). */

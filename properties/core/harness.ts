@@ -3,8 +3,8 @@
  * carried, and measures each step against the tolerance policy (spec/tolerances.md).
  */
 import { tf } from '../../src/tf.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
-import { adaptiveMask } from '../../src/kernels/algorithms/asam.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
+import { adaptiveMask } from '../../src/algorithms/asam/kernel.js';
 import { initState, step, tensorsIn } from '../../src/kernels/step.js';
 import { fromFlat, toFlat } from '../../src/kernels/tree.js';
 import type { Objective } from '../../src/kernels/types.js';
@@ -56,7 +56,7 @@ export interface ComparedStep {
 export function compareSteps(build: Build, config: AlgorithmConfig, f: CoreFunction, theta0: Vector, steps: number): ComparedStep[] {
   const alg = build(config, f.layout.names);
   const resolved = alg.config as AlgorithmConfig & { rho?: number; etaT?: number; adaptive?: 'all' | 'exclude-biases' | boolean[] };
-  const flags = perCoordinate(resolved.algorithm === 'asam' ? adaptiveMask(resolved.adaptive, f.layout) : f.layout.names.map(() => false), f.layout);
+  const flags = perCoordinate(resolved.algorithm === 'asam' ? adaptiveMask(resolved.adaptive!, f.layout) : f.layout.names.map(() => false), f.layout);
   const objective = f.tfObjective();
   const g = effective(f, config);
   let params = paramsOf(f.layout, theta0);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tf } from '../../src/tf.js';
 import { useBackend } from '../../src/backend/index.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import { initState, step, tensorsIn } from '../../src/kernels/step.js';
 import { fromFlat, toFlat } from '../../src/kernels/tree.js';
 import type { Objective } from '../../src/kernels/types.js';

@@ -7,7 +7,7 @@
 import { beforeAll, describe, it } from 'vitest';
 import fc from 'fast-check';
 import { useBackend } from '../../src/backend/index.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import * as broken from './broken.js';
 import type { Build } from './broken.js';
 import { failsOn, holds } from './caught.js';

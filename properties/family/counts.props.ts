@@ -5,7 +5,7 @@ import { useBackend } from '../../src/backend/index.js';
 import { NonFiniteError } from '../../src/errors.js';
 import { countingObjective } from '../../src/kernels/objective.js';
 import { createAlgorithm, initState, step, tensorsIn } from '../../src/kernels/step.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import { closeTo, kernelObjective, layoutOf, paramsOf, problemArb, type Problem } from './problems.js';
 import { conditionedProblemArb, findsCounterexample, kernelRun } from './harness.js';
 

@@ -4,9 +4,9 @@ import { useBackend } from '../../src/backend/index.js';
 import { NonFiniteError } from '../../src/errors.js';
 import { fixedPathLength, multiStepGradient } from '../../src/kernels/ascent.js';
 import { linear, quadratic } from '../../src/oracle/functions/index.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
-import { length, minus, plus, times, unit } from '../../src/oracle/family/vector.js';
-import { oracleAscent } from '../../src/oracle/family/multistep.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
+import { length, minus, plus, times, unit } from '../../src/oracle/vector.js';
+import { oracleAscent } from '../../src/oracle/ascent.js';
 import { closeTo, oracleObjective, problemArb, type Problem } from './problems.js';
 import { conditionedProblemArb, findsCounterexample, kernelRun, wellConditioned } from './harness.js';
 

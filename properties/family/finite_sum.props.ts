@@ -11,7 +11,7 @@ import { functionObjective } from '../../src/kernels/objective.js';
 import { finiteSumObjective } from '../../src/kernels/finite_sum.js';
 import { scale } from '../../src/kernels/tree.js';
 import type { GradientEstimator } from '../../src/kernels/types.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import { batchOnly, closeTo, problemArb, type Problem } from './problems.js';
 import { conditionedProblemArb, findsCounterexample, kernelRun, scoped, wellConditioned } from './harness.js';
 

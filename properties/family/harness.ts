@@ -1,7 +1,7 @@
 /** Runs the float32 kernel and the float64 oracle side by side over a few steps. */
 import fc from 'fast-check';
 import { tf } from '../../src/tf.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import { createAlgorithm, initState, step, tensorsIn } from '../../src/kernels/step.js';
 import { toFlat } from '../../src/kernels/tree.js';
 import { initialOracleState, oracleStep } from '../../src/oracle/algorithms.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { useBackend } from '../../src/backend/index.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import { closeTo, problemArb } from './problems.js';
 import { scoped, sideBySide } from './harness.js';
 

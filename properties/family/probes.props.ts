@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { useBackend } from '../../src/backend/index.js';
 import { alphaGrid, chooseAlpha, xsamGradient, type XsamOptions } from '../../src/kernels/xsam.js';
-import { oracleSlerp, oracleXsam } from '../../src/oracle/family/xsam.js';
+import { oracleSlerp, oracleXsam } from '../../src/algorithms/xsam/oracle.js';
 import { initialOracleState } from '../../src/oracle/algorithms.js';
 import { resolveBase } from '../../src/kernels/config.js';
-import { plus, times } from '../../src/oracle/family/vector.js';
+import { plus, times } from '../../src/oracle/vector.js';
 import { oracleObjective, type Problem } from './problems.js';
 import { conditionedProblemArb, findsCounterexample, kernelRun } from './harness.js';
 

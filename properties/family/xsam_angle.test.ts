@@ -5,7 +5,7 @@ import { tf } from '../../src/tf.js';
 import { useBackend } from '../../src/backend/index.js';
 import { normalizedAngle } from '../../src/kernels/xsam.js';
 import { normalized } from '../../src/kernels/tree.js';
-import { dot, length, minus, plus, times, unit } from '../../src/oracle/family/vector.js';
+import { dot, length, minus, plus, times, unit } from '../../src/oracle/vector.js';
 import { scoped } from './harness.js';
 
 beforeAll(async () => {

@@ -5,9 +5,9 @@ import { useBackend } from '../../src/backend/index.js';
 import { angleBetween, slerp } from '../../src/kernels/xsam.js';
 import { toFlat } from '../../src/kernels/tree.js';
 import type { Tree } from '../../src/kernels/types.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
-import { angle, dot, length, minus, plus, times, unit } from '../../src/oracle/family/vector.js';
-import { oracleSlerp } from '../../src/oracle/family/xsam.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
+import { angle, dot, length, minus, plus, times, unit } from '../../src/oracle/vector.js';
+import { oracleSlerp } from '../../src/algorithms/xsam/oracle.js';
 import { closeTo } from './problems.js';
 import { conditionedProblemArb, findsCounterexample, kernelRun, scoped } from './harness.js';
 

@@ -11,8 +11,8 @@ import { useBackend } from '../../src/backend/index.js';
 import { SamcheckError } from '../../src/errors.js';
 import { createAlgorithm, disposeReplaced, initState, step, tensorsIn } from '../../src/kernels/step.js';
 import { finiteSumObjective } from '../../src/kernels/finite_sum.js';
-import { algorithmDefinition, algorithmNames } from '../../src/kernels/algorithms/index.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import { algorithmNames, descriptorOf, ownKeys } from '../../src/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 
 beforeAll(async () => {
   await useBackend({ backend: 'cpu' });
@@ -22,7 +22,7 @@ const badValue = fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, -1, 1
 
 /** A valid configuration of a registered algorithm (only the keys it knows). */
 const validConfigArb = fc.constantFrom(...algorithmNames()).chain((algorithm) => {
-  const keys = algorithmDefinition(algorithm).keys;
+  const keys = ownKeys(descriptorOf(algorithm));
   const own: Record<string, fc.Arbitrary<unknown>> = {
     rho: fc.double({ min: 0, max: 1, noNaN: true }),
     etaT: fc.double({ min: 0, max: 0.1, noNaN: true }),

@@ -1,4 +1,5 @@
 /** `samcheck verify | bench | report`: one CLI in front of the library. */
+import '../algorithms/index.js';
 import { SamcheckError } from '../errors.js';
 import { integerOption, onlyOptions, parseArgs, stringOption, type ParsedArgs } from './args.js';
 

@@ -2,7 +2,10 @@ import { tf } from '../tf.js';
 import { InvalidArgumentError, NonFiniteError, SamcheckError } from '../errors.js';
 import { sgd } from './base.js';
 import { checkKeys, resolveBase, sgdConfigOf, type BaseHyperparameters } from './config.js';
-import { algorithmDefinition, type AlgorithmConfig, type ParameterInfo } from './algorithms/index.js';
+import { descriptorOf, ownKeys } from '../algorithms/registry.js';
+import type { AlgorithmConfig } from '../algorithms/index.js';
+import type { ParameterInfo } from '../algorithms/descriptor.js';
+import type { ResolvedAlgorithmConfig } from '../algorithms/descriptor.js';
 import { withL2 } from './estimators.js';
 import { observeObjective } from './objective.js';
 import { allFinite } from './tree.js';
@@ -10,7 +13,7 @@ import type { BaseOptimizer, GradientEstimator, Objective, StepContext, StepInfo
 
 /** A resolved algorithm: validated config (defaults filled in) + its two transformations. */
 export interface Algorithm {
-  readonly config: AlgorithmConfig & Required<BaseHyperparameters>;
+  readonly config: ResolvedAlgorithmConfig;
   readonly estimator: GradientEstimator;
   readonly base: BaseOptimizer;
   /** Gradient evaluations one step makes. */
@@ -31,17 +34,19 @@ export interface StepResult {
   skipped: boolean;
 }
 
-export function createAlgorithm(config: AlgorithmConfig, params: ParameterInfo): Algorithm {
+export function createAlgorithm(config: AlgorithmConfig | (BaseHyperparameters & { algorithm: string }), params: ParameterInfo): Algorithm {
   if (config === null || typeof config !== 'object') throw new InvalidArgumentError('config', config, 'an object');
-  const definition = algorithmDefinition(config.algorithm);
-  checkKeys(config, definition.keys);
+  const { kernel } = descriptorOf(config.algorithm);
+  const keys = ownKeys(descriptorOf(config.algorithm));
+  checkKeys(config, keys);
   const base = resolveBase(config);
-  const resolved = definition.resolve({ ...config, ...base });
+  const given = Object.fromEntries(keys.map((k) => [k, (config as unknown as Record<string, unknown>)[k]]));
+  const own = kernel.resolve(given);
   return {
-    config: resolved as Algorithm['config'],
-    estimator: definition.estimator(resolved, params),
+    config: { ...config, ...base, ...own, algorithm: config.algorithm },
+    estimator: kernel.estimator(own, params),
     base: sgd(sgdConfigOf(base)),
-    gradientEvaluations: definition.gradientEvaluations(resolved),
+    gradientEvaluations: kernel.gradientEvaluations(own),
   };
 }
 

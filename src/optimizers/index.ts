@@ -1,10 +1,12 @@
+// The registry first: each algorithm's folder holds its optimizer class, which extends SharpnessAwareOptimizer.
+import '../algorithms/index.js';
 export { SharpnessAwareOptimizer } from './sharpness_aware_optimizer.js';
-export { SgdOptimizer } from './sgd_optimizer.js';
-export { SamOptimizer } from './sam_optimizer.js';
-export { UsamOptimizer } from './usam_optimizer.js';
-export { AsamOptimizer } from './asam_optimizer.js';
-export { MultiStepSamOptimizer } from './multistep_sam_optimizer.js';
-export { XsamOptimizer, type XsamOptimizerConfig } from './xsam_optimizer.js';
-export { MSamOptimizer } from './msam_optimizer.js';
-export { NSamOptimizer } from './nsam_optimizer.js';
-export { RwSamOptimizer } from './rwsam_optimizer.js';
+export { SgdOptimizer } from '../algorithms/sgd/optimizer.js';
+export { SamOptimizer } from '../algorithms/sam/optimizer.js';
+export { UsamOptimizer } from '../algorithms/usam/optimizer.js';
+export { AsamOptimizer } from '../algorithms/asam/optimizer.js';
+export { MultiStepSamOptimizer } from '../algorithms/multistep-sam/optimizer.js';
+export { XsamOptimizer, type XsamOptimizerConfig } from '../algorithms/xsam/optimizer.js';
+export { MSamOptimizer } from '../algorithms/m-sam/optimizer.js';
+export { NSamOptimizer } from '../algorithms/n-sam/optimizer.js';
+export { RwSamOptimizer } from '../algorithms/rw-sam/optimizer.js';

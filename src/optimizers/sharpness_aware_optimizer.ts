@@ -1,6 +1,6 @@
 import { tf, type Scalar, type Variable } from '../tf.js';
 import { InvalidArgumentError } from '../errors.js';
-import type { AlgorithmConfig } from '../kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../algorithms/index.js';
 import { VariableObjective } from '../kernels/objective.js';
 import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type Algorithm, type AlgorithmState, type StepResult } from '../kernels/step.js';
 

@@ -2,14 +2,16 @@
  * `samcheck verify …` (wired into src/cli/main.ts by the lead). Exit code 0: conformant;
  * 1: a property failed or the implementation broke the protocol; 2: bad usage.
  */
+import { algorithmNames } from '../algorithms/index.js';
 import { kernelImplementation } from './adapters/kernel.js';
 import { subprocessImplementation } from './adapters/subprocess.js';
-import { MUTANTS, formatMutantReport, referenceImplementation, verifyMutants } from './mutants/index.js';
+import { allMutants, formatMutantReport, referenceImplementation, verifyMutants } from './mutants/index.js';
 import type { ImplementationUnderTest } from './types.js';
 import { formatReport, verify, type VerifyOptions } from './verify.js';
 import { writeVectors } from './vectors.js';
 
-export const VERIFY_USAGE = `usage: samcheck verify [--impl "command args"] [--property NAME]... [--algorithm A]...
+/** The usage text; the algorithm list is the registry's (a registered algorithm appears here). */
+export const verifyUsage = (): string => `usage: samcheck verify [--impl "command args"] [--property NAME]... [--algorithm A]...
                        [--seed S] [--path P] [--num-runs N] [--timeout MS]
        samcheck verify --mutants [--mutant ID]
        samcheck verify --vectors DIR [--seed S] [--num-runs N]
@@ -19,8 +21,8 @@ export const VERIFY_USAGE = `usage: samcheck verify [--impl "command args"] [--p
   --impl "cmd args"  an implementation speaking samcheck-protocol/1 over stdin/stdout
                      (spawned without a shell; spec/protocol.md; python/samcheck_adapter.py)
   --property NAME    run only these properties, as algorithm.id (e.g. sam.step-matches-oracle)
-  --algorithm A      run only these algorithms (sgd, sam, usam, asam, multistep-sam, xsam,
-                     m-sam, n-sam, rw-sam); undeclared ones are reported SKIPPED
+  --algorithm A      run only these algorithms (${wrap(algorithmNames().join(', '), 19)});
+                     undeclared ones are reported SKIPPED
   --seed S --path P  replay one counterexample exactly (every failure prints this line)
   --num-runs N       fast-check runs per property (default 100)
   --timeout MS       per-message timeout for --impl (default 10000)
@@ -31,6 +33,21 @@ export const VERIFY_USAGE = `usage: samcheck verify [--impl "command args"] [--p
 
 exit code: 0 conformant (skipped properties do not fail), 1 a property failed or the
 implementation broke the protocol, 2 bad usage.`;
+
+/** Wraps a list at 100 columns, continuation lines indented by `indent`. */
+function wrap(text: string, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line.length + word.length > 100 - indent - 20 && line !== '') {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += word + ' ';
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n' + ' '.repeat(indent));
+}
 
 /** Splits a command line into argv without a shell: whitespace separates, quotes group. */
 export function splitCommand(line: string): string[] {
@@ -85,14 +102,14 @@ function parse(argv: string[]): Parsed {
 
 export async function runVerifyCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    out(VERIFY_USAGE);
+    out(verifyUsage());
     return 0;
   }
   let p: Parsed;
   try {
     p = parse(argv);
   } catch (e) {
-    out(`${(e as Error).message}\n${VERIFY_USAGE}`);
+    out(`${(e as Error).message}\n${verifyUsage()}`);
     return 2;
   }
   if (p.vectors !== undefined) {
@@ -114,12 +131,12 @@ export async function runVerifyCommand(argv: string[], out: (line: string) => vo
   let impl: ImplementationUnderTest;
   let replay = 'samcheck verify';
   if (p.mutant.length > 0) {
-    const m = MUTANTS.find((x) => x.id === p.mutant[0]);
+    const m = allMutants().find((x) => x.id === p.mutant[0]);
     if (!m) {
-      out(`unknown mutant ${JSON.stringify(p.mutant[0])}; known: ${MUTANTS.map((x) => x.id).join(', ')}`);
+      out(`unknown mutant ${JSON.stringify(p.mutant[0])}; known: ${allMutants().map((x) => x.id).join(', ')}`);
       return 2;
     }
-    impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), m.algorithms);
+    impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), [m.algorithm]);
     replay += ` --mutant ${m.id}`;
   } else if (p.impl !== undefined) {
     const [command, ...args] = splitCommand(p.impl);

@@ -4,11 +4,12 @@
  */
 import { PropertyViolation, allFinite, diff, expectClose, expectScalarClose, norm } from './compare.js';
 import { centerNorm, problemObjective } from './problem.js';
-import { ASCENT_ALGORITHMS, any, asamScale, caseArbitrary, errorScale, hp, oracleTrajectory, runCase, type ConformanceProperty } from './property_support.js';
+import { descriptorOf } from '../algorithms/index.js';
+import { any, ascentScale, caseArbitrary, errorScale, hp, oracleTrajectory, runCase, type ConformanceProperty } from './property_support.js';
 import { ascentPathRadius, finiteSumPerturbationRadius, parallelDirections, sampleWeights } from './family_properties.js';
 import { lossScaling } from './scaling_property.js';
 
-export { FINITE_SUM_ALGORITHMS, finiteSumSkipReason, type Case, type ConformanceProperty, type PropertyContext } from './property_support.js';
+export { isFiniteSum, finiteSumSkipReason, type Case, type ConformanceProperty, type PropertyContext } from './property_support.js';
 
 const stepMatchesOracle: ConformanceProperty = {
   id: 'step-matches-oracle',
@@ -37,7 +38,7 @@ const stepMatchesOracle: ConformanceProperty = {
 const perturbationRadius: ConformanceProperty = {
   id: 'perturbation-radius',
   claim: 'the ascent point is at the radius the algorithm defines: SAM ‖δ‖ = ρ‖g‖/(‖g‖+ε), USAM ‖δ‖ = ρ‖g‖, ASAM ‖T⁻¹δ‖ = ρ‖Tg‖/(‖Tg‖+ε)',
-  appliesTo: (a) => ASCENT_ALGORITHMS.includes(a),
+  appliesTo: (a) => descriptorOf(a).tags.ascent !== undefined,
   skipReason: () => null,
   arbitrary: (ctx) => caseArbitrary(ctx, {}, { baseWeightDecayOnly: true }),
   async check(c, ctx) {
@@ -46,8 +47,7 @@ const perturbationRadius: ConformanceProperty = {
     if (evals.length < 2) throw new PropertyViolation(`expected a clean and an ascent gradient evaluation, got ${evals.length}`);
     const theta0 = c.problem.theta0;
     const g0 = evals[0].gradient!;
-    const b = hp(c.config);
-    const t = ctx.algorithm === 'asam' ? asamScale(c) : theta0.map(() => 1);
+    const t = ascentScale(c);
     const delta = diff(evals[1].point, theta0);
     // Coordinates with t = 0 (ASAM, η_T = 0, θ_j = 0) must not move at all.
     delta.forEach((x, j) => {
@@ -55,7 +55,7 @@ const perturbationRadius: ConformanceProperty = {
     });
     const scaled = (v: number[]) => v.map((x, j) => (t[j] === 0 ? 0 : x / t[j]));
     const tg = norm(g0.map((x, j) => x * t[j]));
-    const expected = ctx.algorithm === 'usam' ? b.rho * norm(g0) : (b.rho * tg) / (tg + b.epsilon);
+    const expected = descriptorOf(ctx.algorithm).tags.ascent!.radius(c.config as unknown as Record<string, unknown>, tg, norm(g0));
     const roundingScale = expected + norm(scaled(evals[1].point)) + norm(scaled(theta0));
     expectScalarClose('‖T⁻¹δ‖', norm(scaled(delta)), expected, roundingScale, ctx.rel);
   },

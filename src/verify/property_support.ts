@@ -4,8 +4,8 @@
  * rounding scale of a step (spec/protocol.md §2, "Tolerances").
  */
 import fc from 'fast-check';
-import { adaptiveMask } from '../kernels/algorithms/asam.js';
-import { initialOracleState, oracleStep, perCoordinate } from '../oracle/algorithms.js';
+import { descriptorOf } from '../algorithms/index.js';
+import { initialOracleState, oracleStep } from '../oracle/algorithms.js';
 import type { OracleStepResult } from '../oracle/steps.js';
 import { diff, norm } from './compare.js';
 import { runSteps } from './harness.js';
@@ -38,20 +38,19 @@ export interface ConformanceProperty {
   check(c: Case, ctx: PropertyContext): Promise<void>;
 }
 
-export const ASCENT_ALGORITHMS = ['sam', 'usam', 'asam'];
-/** Algorithms that need per-sample losses: they run on finite-sum problems (spec/protocol.md §3.1). */
-export const FINITE_SUM_ALGORITHMS = ['m-sam', 'n-sam', 'rw-sam'];
+/** Algorithms that need per-sample losses run on finite-sum problems (spec/protocol.md §3.1). */
+export const isFiniteSum = (algorithm: string): boolean => descriptorOf(algorithm).tags.finiteSum === true;
 
 /** Every property of a finite-sum algorithm is SKIPPED for an implementation that cannot serve samples. */
 export function finiteSumSkipReason(algorithm: string, caps: Capabilities): string | null {
-  return FINITE_SUM_ALGORITHMS.includes(algorithm) && !caps.finiteSum ? `${algorithm} needs per-sample evaluations and the implementation does not declare finiteSum` : null;
+  return isFiniteSum(algorithm) && !caps.finiteSum ? `${algorithm} needs per-sample evaluations and the implementation does not declare finiteSum` : null;
 }
 export const any = () => true;
 export const hp = (c: AlgorithmConfig) => c as unknown as Record<string, number>;
 
 export function caseArbitrary(ctx: PropertyContext, problem: ProblemOptions = {}, constraints: ConfigConstraints = {}): fc.Arbitrary<Case> {
   return fc.record({
-    problem: anyProblemArbitrary({ maxDimension: ctx.maxDimension, finiteSum: FINITE_SUM_ALGORITHMS.includes(ctx.algorithm), ...problem }),
+    problem: anyProblemArbitrary({ maxDimension: ctx.maxDimension, finiteSum: isFiniteSum(ctx.algorithm), ...problem }),
     config: configArbitrary(ctx.algorithm, ctx.caps, constraints),
   });
 }
@@ -91,8 +90,8 @@ export async function runCase(c: Case, ctx: PropertyContext, steps: number, scal
   return runSteps(ctx.impl, c.config, c.problem.layout, c.problem.theta0, Array<typeof f>(steps).fill(f));
 }
 
-export function asamScale(c: Case): number[] {
-  const a = c.config as { etaT: number; adaptive: 'all' | 'exclude-biases' | boolean[] };
-  const flags = perCoordinate(adaptiveMask(a.adaptive, { names: c.problem.layout.names }), c.problem.layout);
-  return c.problem.theta0.map((x, j) => (flags[j] ? Math.abs(x) + a.etaT : 1));
+/** The per-coordinate scale t of an ascent algorithm's radius (1 everywhere but ASAM's T). */
+export function ascentScale(c: Case): number[] {
+  const ascent = descriptorOf(c.config.algorithm).tags.ascent;
+  return ascent ? ascent.scale(c.config as unknown as Record<string, unknown>, c.problem.theta0, c.problem.layout) : c.problem.theta0.map(() => 1);
 }

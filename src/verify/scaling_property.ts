@@ -3,34 +3,19 @@
  * hyperparameters, up to the norm guard's effect, which the claim states (guardSlack).
  */
 import fc from 'fast-check';
+import { descriptorOf } from '../algorithms/index.js';
 import { expectClose, norm } from './compare.js';
 import { problemObjective } from './problem.js';
-import { asamScale, caseArbitrary, errorScale, hp, oracleTrajectory, runCase, type Case, type ConformanceProperty, type PropertyContext } from './property_support.js';
+import { caseArbitrary, errorScale, hp, oracleTrajectory, runCase, type Case, type ConformanceProperty, type PropertyContext } from './property_support.js';
 import type { OracleStepResult } from '../oracle/steps.js';
 import type { AlgorithmConfig } from './types.js';
 
-/** How a loss scale c maps onto hyperparameters so that the step is unchanged (E9). */
-const SCALING: Record<string, (c: AlgorithmConfig, s: number) => Record<string, unknown>> = {
-  sgd: () => ({}),
-  sam: () => ({}),
-  asam: () => ({}),
-  usam: (c, s) => ({ rho: hp(c).rho * s }),
-  'multistep-sam': () => ({}),
-  // XSAM's update ‖g_k‖·v(α) is linear in the loss scale; v_0, v_1 and ψ are invariant.
-  xsam: () => ({}),
-  'm-sam': () => ({}),
-  'n-sam': () => ({}),
-  // Scores scale with c, so the Gibbs weights of c·L at τ are those of L at τ/c.
-  'rw-sam': (c, s) => {
-    const t = (c as { temperature: number | 'infinity' }).temperature;
-    return { temperature: t === 'infinity' || t === Infinity ? t : t / s };
-  },
-};
+const law = (algorithm: string) => descriptorOf(algorithm).tags.scaling;
 
 export const lossScaling: ConformanceProperty = {
   id: 'loss-scaling-equivariance',
   claim: 'a step on c·L with (η, wd) equals a step on L with (c·η, wd/c) — and USAM ρ → c·ρ; c = 2^k, ‖g_0‖ ≥ 1e-3',
-  appliesTo: (a) => a in SCALING,
+  appliesTo: (a) => law(a) !== undefined,
   skipReason: () => null,
   arbitrary: (ctx) =>
     fc.tuple(caseArbitrary(ctx), fc.integer({ min: -6, max: 6 }).filter((k) => k !== 0)).map(([c, k]) => ({ ...c, lossScale: 2 ** k })),
@@ -38,7 +23,7 @@ export const lossScaling: ConformanceProperty = {
     fc.pre(norm(problemObjective(c.problem.spec).gradient(c.problem.theta0)) >= 1e-3);
     const s = c.lossScale!;
     const b = hp(c.config);
-    const unscaledConfig = { ...c.config, learningRate: b.learningRate * s, weightDecay: b.weightDecay / s, ...SCALING[ctx.algorithm](c.config, s) } as AlgorithmConfig;
+    const unscaledConfig = { ...c.config, learningRate: b.learningRate * s, weightDecay: b.weightDecay / s, ...law(ctx.algorithm)!.hyperparameters(c.config as unknown as Record<string, unknown>, s) } as AlgorithmConfig;
     const [{ outcome: onScaled }] = await runCase(c, ctx, 1, s);
     const [{ outcome: onUnscaled }] = await runCase({ ...c, config: unscaledConfig }, ctx, 1);
     const expected = oracleTrajectory(c, 1, s);
@@ -63,7 +48,7 @@ function guardSlack(c: Case, ctx: PropertyContext, scaled: OracleStepResult): nu
   const { lipschitz } = problemObjective(c.problem.spec, s);
   const growth = (1 + lipschitz * b.rho) ** norms.length;
   const perturbation = norms.reduce((acc, n) => acc + (b.rho + norm(scaled.perturbation)) * b.epsilon / n, 0) * growth;
-  const xsamScale = ctx.algorithm === 'xsam' ? 2 * b.epsilon * Math.max(1, s) : 0;
+  const xsamScale = law(ctx.algorithm)!.extraSlack?.(b.epsilon, s) ?? 0;
   return 2 * b.learningRate * (1 + b.momentum) * ((lipschitz + b.weightDecay) * perturbation + xsamScale);
 }
 
@@ -74,32 +59,14 @@ function normalisedNorms(c: Case, algorithm: string, scaled: OracleStepResult): 
   const f = problemObjective(c.problem.spec);
   const theta0 = c.problem.theta0;
   const gradient = (x: number[], samples?: number[], weights?: number[]) =>
-    norm((samples && f.select ? f.select(samples, weights) : f).gradient(x).map((g, j) => g + wdInLoss * x[j]));
-  const points = [theta0, ...scaled.ascentPoints];
-  const config = c.config as unknown as { steps: number; m: number; temperature: number | 'infinity' };
-  switch (algorithm) {
-    case 'sam':
-      return [gradient(theta0)];
-    case 'asam': {
-      const t = asamScale(c);
-      const g = problemObjective(c.problem.spec).gradient(theta0).map((x, j) => (x + wdInLoss * theta0[j]) * t[j]);
-      return [norm(g)];
-    }
-    case 'multistep-sam':
-      return points.slice(0, config.steps).map((x) => gradient(x));
-    case 'xsam':
-      return points.slice(0, config.steps + 1).map((x) => gradient(x));
-    case 'm-sam': {
-      const batch = f.data!.batch;
-      return Array.from({ length: batch.length / config.m }, (_, j) => gradient(theta0, batch.slice(j * config.m, (j + 1) * config.m)));
-    }
-    case 'n-sam':
-      return [gradient(theta0, f.data!.full)];
-    case 'rw-sam': {
-      const weights = (scaled as OracleStepResult & { weights?: number[] }).weights;
-      return config.temperature === 'infinity' || weights === undefined ? [gradient(theta0)] : [gradient(theta0), gradient(theta0, f.data!.batch, weights)];
-    }
-    default:
-      return []; // SGD, USAM: nothing is normalised
-  }
+    (samples && f.select ? f.select(samples, weights) : f).gradient(x).map((g, j) => g + wdInLoss * x[j]);
+  return law(algorithm)!.normalisedNorms({
+    config: c.config as unknown as Record<string, unknown>,
+    theta0,
+    ascentPoints: scaled.ascentPoints,
+    gradient,
+    data: f.data,
+    layout: c.problem.layout,
+    extras: scaled as unknown as Record<string, unknown>,
+  });
 }

@@ -3,7 +3,7 @@
  * returns. Everything is flat float64 arrays plus a layout, so the same contract serves in-process
  * tfjs code, tf.Optimizers and subprocesses in any language.
  */
-import type { AlgorithmConfig } from '../kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../algorithms/index.js';
 import type { Layout } from '../oracle/algorithms.js';
 
 export type { Layout, AlgorithmConfig };

@@ -6,12 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { algorithmNames } from '../kernels/algorithms/index.js';
+import { algorithmNames } from '../algorithms/index.js';
 import { initialOracleState, oracleStep } from '../oracle/algorithms.js';
 import { relativeTolerance } from './compare.js';
-import { KERNEL_CAPABILITIES } from './adapters/kernel.js';
+import { kernelCapabilities } from './adapters/kernel.js';
 import { configArbitrary } from './hyperparameters.js';
-import { FINITE_SUM_ALGORITHMS } from './properties.js';
+import { isFiniteSum } from './properties.js';
 import { anyProblemArbitrary, problemObjective } from './problem.js';
 import { PROTOCOL_VERSION } from './protocol.js';
 import type { Capabilities } from './types.js';
@@ -36,13 +36,13 @@ const FORMULAS = {
 
 /** Writes `<dir>/<algorithm>.json` and returns the paths written. */
 export function writeVectors(dir: string, options: VectorOptions = {}): string[] {
-  const caps = options.capabilities ?? KERNEL_CAPABILITIES;
+  const caps = options.capabilities ?? kernelCapabilities();
   const algorithms = options.algorithms ?? algorithmNames().filter((a) => a in caps.algorithms);
   const seed = options.seed ?? 1;
   const precision = options.precision ?? 'float32';
   mkdirSync(dir, { recursive: true });
   return algorithms.map((algorithm, i) => {
-    const finiteSum = FINITE_SUM_ALGORITHMS.includes(algorithm);
+    const finiteSum = isFiniteSum(algorithm);
     const arb = fc.record({ problem: anyProblemArbitrary({ maxDimension: options.maxDimension ?? 6, finiteSum }), config: configArbitrary(algorithm, caps) });
     const cases = fc.sample(arb, { seed: seed + i, numRuns: options.count ?? 50 });
     const vectors = cases.map(({ problem, config }) => {

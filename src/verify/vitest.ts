@@ -8,7 +8,7 @@
  * reported by vitest as skipped, with the reason in the test name's log.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { algorithmNames } from '../kernels/algorithms/index.js';
+import { algorithmNames } from '../algorithms/index.js';
 import { CONFORMANCE_PROPERTIES } from './properties.js';
 import type { ImplementationUnderTest } from './types.js';
 import { formatVerdict, verify, type VerifyOptions } from './verify.js';

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SamcheckError } from '../../src/errors.js';
-import { adaptiveMask, isShiftParameter } from '../../src/kernels/algorithms/asam.js';
+import { adaptiveMask, isShiftParameter } from '../../src/algorithms/asam/kernel.js';
 import { createAlgorithm } from '../../src/kernels/step.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 
 describe('isShiftParameter: Keras bias and BatchNorm beta names', () => {
   it.each(['bias', 'dense/bias', 'dense_1/bias_1', 'bn/beta_12', 'Conv.BIAS', 'a_bias'])('%s is a shift parameter', (name) =>

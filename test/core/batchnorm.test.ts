@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../src/backend/index.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import { SharpnessAwareOptimizer, SgdOptimizer } from '../../src/optimizers/index.js';
 import { allPassesClean, optimizerWith, reportsPerturbedLoss } from '../../properties/core/broken.js';
 import { bnClassifier, classificationData, movingStatistics, oneStep } from './fit_model.js';

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/tf.js';
 import { useBackend } from '../../src/backend/index.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import { functionObjective } from '../../src/kernels/objective.js';
 import { disposeReplaced, initState, step, tensorsIn } from '../../src/kernels/step.js';
 import type { Tree } from '../../src/kernels/types.js';

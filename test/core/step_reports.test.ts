@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toFlat } from '../../src/kernels/tree.js';
 import { tf } from '../../src/tf.js';
 import { useBackend } from '../../src/backend/index.js';
-import type { AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../src/algorithms/index.js';
 import { finiteSumObjective } from '../../src/kernels/finite_sum.js';
 import { countingObjective } from '../../src/kernels/objective.js';
 import { createAlgorithm, initState, step, tensorsIn } from '../../src/kernels/step.js';

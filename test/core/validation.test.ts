@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { SamcheckError } from '../../src/errors.js';
 import { BASE_KEYS } from '../../src/kernels/config.js';
-import { algorithmDefinition, algorithmNames, type AlgorithmConfig } from '../../src/kernels/algorithms/index.js';
-import { xsamProbeCount } from '../../src/kernels/algorithms/xsam.js';
+import { algorithmNames, descriptorOf, ownKeys, type AlgorithmConfig } from '../../src/algorithms/index.js';
+import { xsamProbeCount } from '../../src/algorithms/xsam/kernel.js';
 import { createAlgorithm } from '../../src/kernels/step.js';
 import { MAX_PROBES } from '../../src/validate.js';
 
@@ -31,7 +31,7 @@ function rejection(config: Record<string, unknown>): SamcheckError {
   throw new Error(`accepted ${JSON.stringify(config)}`);
 }
 
-const keysOf = (algorithm: string) => [...BASE_KEYS.filter((k) => k !== 'algorithm'), ...algorithmDefinition(algorithm).keys];
+const keysOf = (algorithm: string) => [...BASE_KEYS.filter((k) => k !== 'algorithm'), ...ownKeys(descriptorOf(algorithm))];
 // A fixed list, not algorithmNames(): a broken registry must fail a test, not the file's collection.
 const ALGORITHMS = ['sgd', 'sam', 'usam', 'asam', 'multistep-sam', 'xsam', 'm-sam', 'n-sam', 'rw-sam'];
 const cases = ALGORITHMS.flatMap((algorithm) => keysOf(algorithm).map((key) => [algorithm, key] as const));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../src/tf.js';
 import { useBackend } from '../../src/backend/index.js';
 import { SharpnessAwareOptimizer } from '../../src/optimizers/index.js';
-import { KERNEL_CAPABILITIES, kernelImplementation } from '../../src/verify/adapters/kernel.js';
+import { kernelCapabilities, kernelImplementation } from '../../src/verify/adapters/kernel.js';
 import { tfOptimizerImplementation } from '../../src/verify/adapters/tf_optimizer.js';
 import { formatReport, verify } from '../../src/verify/verify.js';
 
@@ -31,14 +31,14 @@ describe('verify() against samcheck itself (no false alarms)', () => {
   });
 
   it("negative control: the kernel's reproduction of the reference's unclamped arccos (angle: 'arccos', hazard H1) fails parallel-directions", async () => {
-    const caps = { ...KERNEL_CAPABILITIES, algorithms: { xsam: { fixed: { angle: 'arccos' } } } };
+    const caps = { ...kernelCapabilities(), algorithms: { xsam: { fixed: { angle: 'arccos' } } } };
     const report = await verify(kernelImplementation(caps), { seed: 1, numRuns: 100, properties: ['parallel-directions-step-is-finite'] });
     expect(report.verdicts.map((v) => v.status)).toEqual(['failed']);
     expect(report.verdicts[0].message).toMatch(/NON_FINITE|non-finite/);
   });
 
   it('the tf.Optimizer drop-in passes through the generic tf.Optimizer adapter', async () => {
-    const impl = tfOptimizerImplementation('SharpnessAwareOptimizer', (config) => new SharpnessAwareOptimizer(config), KERNEL_CAPABILITIES);
+    const impl = tfOptimizerImplementation('SharpnessAwareOptimizer', (config) => new SharpnessAwareOptimizer(config), kernelCapabilities());
     const report = await verify(impl, { seed: SEED, numRuns: 15, algorithms: ['sam', 'asam', 'm-sam'] });
     expect(report.ok, formatReport(report)).toBe(true);
     // minimize(f) has no per-sample views: declared unsupported, so SKIPPED (never passed).
@@ -48,7 +48,7 @@ describe('verify() against samcheck itself (no false alarms)', () => {
   });
 
   it("tfjs's own tf.train.sgd passes the SGD properties (momentum undeclared ⇒ that property is SKIPPED)", async () => {
-    const caps = { ...KERNEL_CAPABILITIES, algorithms: { sgd: {} }, options: {} };
+    const caps = { ...kernelCapabilities(), algorithms: { sgd: {} }, options: {} };
     const impl = tfOptimizerImplementation('tf.train.sgd', (config) => tf.train.sgd(config.learningRate), caps);
     const report = await verify(impl, { seed: SEED, numRuns: 20 });
     expect(report.ok, formatReport(report)).toBe(true);

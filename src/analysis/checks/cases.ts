@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { DirectionCase } from '../../oracle/claims/directions.js';
 import { hessianTimes } from '../../oracle/claims/directions.js';
 import { orthogonalColumns, eigenCoordinates } from '../../oracle/claims/quadratic.js';
-import { dot, length, minus, times, unit } from '../../oracle/family/vector.js';
+import { dot, length, minus, times, unit } from '../../oracle/vector.js';
 
 export interface CaseFamily {
   dims?: [number, number];

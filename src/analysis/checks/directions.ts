@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Vector } from '../../oracle/objective.js';
-import { angle, unit } from '../../oracle/family/vector.js';
+import { angle, unit } from '../../oracle/vector.js';
 import { anglesToMaximizer, inPlaneMaximizer, inPlaneProbes, multiStepGradient, probe, probeComparison, type DirectionCase } from '../../oracle/claims/directions.js';
 import { caseArb, type CaseFamily, type GeneratedCase } from './cases.js';
 import { perCase, rate, type Claim } from './registry.js';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { samEdge, usamEdge, momentumEdge, samEdgeTensor } from '../edges.js';
 import { oracleSamEdge, momentumSpectralRadius, samMultiplier, usamMultiplier } from '../../oracle/edges.js';
 import { spectralQuadratic, eigenCoordinates } from '../../oracle/claims/quadratic.js';
-import { length, minus } from '../../oracle/family/vector.js';
+import { length, minus } from '../../oracle/vector.js';
 import { tf } from '../../tf.js';
 import { kernelTrajectory } from './tf_quadratic.js';
 import { symmetricUniform, unitUniform } from './cases.js';

@@ -1,6 +1,6 @@
 /** m-sharpness claims (properties.md E7, E8), by exact enumeration of all size-m subsets. */
 import fc from 'fast-check';
-import { length, minus, plus, times } from '../../oracle/family/vector.js';
+import { length, minus, plus, times } from '../../oracle/vector.js';
 import {
   expectedAscentGradient,
   expectedSquaredNorm,

@@ -6,7 +6,7 @@
 import { tf } from '../../tf.js';
 import { functionObjective } from '../../kernels/objective.js';
 import { createAlgorithm, initState, step, tensorsIn } from '../../kernels/step.js';
-import type { AlgorithmConfig } from '../../kernels/algorithms/index.js';
+import type { AlgorithmConfig } from '../../algorithms/index.js';
 import type { Objective } from '../../kernels/types.js';
 
 export function withQuadraticObjective<T>(matrix: number[][], run: (objective: Objective) => T, scale = 1): T {

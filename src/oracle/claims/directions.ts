@@ -8,8 +8,8 @@
 import * as math from 'mathjs';
 import type { Eigen } from '../functions/types.js';
 import type { OracleObjective, Vector } from '../objective.js';
-import { angle, dot, length, minus, plus, times, unit } from '../family/vector.js';
-import { oracleAscent } from '../family/multistep.js';
+import { angle, dot, length, minus, plus, times, unit } from '../vector.js';
+import { oracleAscent } from '../ascent.js';
 import { quadraticBallMaximizer, type BallMaximizer } from '../maximizer/quadratic.js';
 import { eigenCoordinates, fromEigenCoordinates } from './quadratic.js';
 

@@ -3,7 +3,7 @@
  * by enumerating every size-m subset B: the expectation over a uniformly random B is exact.
  */
 import type { Vector } from '../objective.js';
-import { length, mean, minus, plus, times } from '../family/vector.js';
+import { length, mean, minus, plus, times } from '../vector.js';
 import { matVec } from './quadratic.js';
 
 export interface QuadraticSum {

@@ -7,7 +7,7 @@
  */
 import type { Eigen, QuadraticSpec } from '../functions/types.js';
 import type { OracleObjective, Vector } from '../objective.js';
-import { dot, minus, plus, times } from '../family/vector.js';
+import { dot, minus, plus, times } from '../vector.js';
 import { householderProduct, spectralMatrix, transpose } from '../functions/orthogonal.js';
 
 export interface SpectralQuadratic extends OracleObjective {

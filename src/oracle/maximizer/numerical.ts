@@ -6,7 +6,7 @@
  * evidence, not a proof of global optimality (which non-convex problems do not admit cheaply).
  */
 import type { OracleObjective, Vector } from '../objective.js';
-import { dot, length, minus, plus, times } from '../family/vector.js';
+import { dot, length, minus, plus, times } from '../vector.js';
 import { createRandom, type Random } from '../../data/random.js';
 
 export interface NumericalMaximizerOptions {

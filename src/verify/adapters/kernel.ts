@@ -1,21 +1,22 @@
 /** samcheck's own kernels (createAlgorithm + step) as an implementation under test. */
 import { tf } from '../../tf.js';
-import { algorithmNames, type AlgorithmConfig } from '../../kernels/algorithms/index.js';
+import { algorithmNames, type AlgorithmConfig } from '../../algorithms/index.js';
 import { fromFlat } from '../../kernels/tree.js';
 import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type AlgorithmState } from '../../kernels/step.js';
 import type { Capabilities, ImplementationSession, ImplementationUnderTest, Layout } from '../types.js';
 import { flatOf, oracleObjective, shapesOf } from './tensors.js';
 
-export const KERNEL_CAPABILITIES: Capabilities = {
+/** What samcheck's kernels support: every algorithm registered at the time of the call. */
+export const kernelCapabilities = (): Capabilities => ({
   algorithms: Object.fromEntries(algorithmNames().map((a) => [a, {}])),
   options: { momentum: true, dampening: true, nesterov: true, weightDecay: true, weightDecayIn: ['base', 'loss'] },
   policies: { zeroGradient: 'guard' },
   // m-SAM, n-SAM and RW-SAM run on the finite-sum views oracleObjective builds from the step's data.
   finiteSum: true,
   precision: 'float32',
-};
+});
 
-export function kernelImplementation(capabilities: Capabilities = KERNEL_CAPABILITIES): ImplementationUnderTest {
+export function kernelImplementation(capabilities: Capabilities = kernelCapabilities()): ImplementationUnderTest {
   return {
     name: 'samcheck kernels',
     capabilities: async () => capabilities,

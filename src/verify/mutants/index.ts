@@ -4,18 +4,18 @@
  * counterexample. A surviving mutant means the suite has a blind spot.
  */
 import { verify, type VerifyOptions } from '../verify.js';
-import { algorithmNames } from '../../kernels/algorithms/index.js';
-import { CORE_MUTANTS, type Mutant } from './catalog.js';
-import { FAMILY_MUTANTS } from './catalog_family.js';
-import { referenceImplementation } from './reference.js';
-import { FamilyReferenceStep } from './reference_family.js';
+import { algorithmNames, descriptorOf, descriptors } from '../../algorithms/index.js';
+import type { Mutant } from '../reference/mutant.js';
+import { referenceImplementation } from '../reference/implementation.js';
 
-export { type Mutant } from './catalog.js';
-export { ReferenceStep, referenceImplementation } from './reference.js';
-export { FamilyReferenceStep } from './reference_family.js';
+export type { Mutant } from '../reference/mutant.js';
+export { ReferenceStep, type CommonHp } from '../reference/step.js';
+export { referenceImplementation } from '../reference/implementation.js';
 
-/** The whole catalog: SGD/SAM/USAM/ASAM, then the rest of the family. */
-export const MUTANTS: Mutant[] = [...CORE_MUTANTS, ...FAMILY_MUTANTS];
+/** The whole catalog: every registered algorithm's mutants, in registration order. */
+export function allMutants(): Mutant[] {
+  return descriptors().flatMap((d) => [...d.mutants]);
+}
 
 export interface MutantResult {
   id: string;
@@ -43,8 +43,8 @@ export async function verifyMutants(options: VerifyOptions & { mutants?: Mutant[
   // Seed 1 unless one is given (an explicit `seed: undefined` too): the report must be replayable.
   const seed = options.seed ?? 1;
   const numRuns = options.numRuns ?? 100;
-  for (const m of options.mutants ?? MUTANTS) {
-    const impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), m.algorithms);
+  for (const m of options.mutants ?? allMutants()) {
+    const impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), [m.algorithm]);
     const report = await verify(impl, { ...options, seed, numRuns, log: undefined, stopAtFirstFailure: true, replayCommand: `samcheck verify --mutant ${m.id}` });
     const kill = report.verdicts.find((v) => v.status === 'failed');
     results.push({
@@ -61,7 +61,7 @@ export async function verifyMutants(options: VerifyOptions & { mutants?: Mutant[
 }
 
 /** The unmutated reference: must pass everything (the suite has no false alarms on it). */
-export const referenceFloat64 = () => referenceImplementation('float64 reference', (c, layout) => new FamilyReferenceStep(c, layout), algorithmNames());
+export const referenceFloat64 = () => referenceImplementation('float64 reference', (c, layout) => new (descriptorOf(c.algorithm).reference)(c, layout), algorithmNames());
 
 export function formatMutantReport(r: MutantReport): string {
   const lines = r.results.map((m) =>

@@ -1,0 +1,13 @@
+import { tf } from '../../tf.js';
+import type { UsamAlgorithmConfig } from './kernel.js';
+import { SharpnessAwareOptimizer } from '../../optimizers/sharpness_aware_optimizer.js';
+
+/** USAM: apply ∇L(θ + ρ·g) at θ. */
+export class UsamOptimizer extends SharpnessAwareOptimizer {
+  static override className = 'UsamOptimizer';
+  constructor(config: Omit<UsamAlgorithmConfig, 'algorithm'>) {
+    super({ ...config, algorithm: 'usam' });
+  }
+}
+
+tf.serialization.registerClass(UsamOptimizer);
