@@ -215,7 +215,6 @@ export function gap(base: number[][], other: number[][], tol: number[]): Gap {
   return worst;
 }
 
-export const describeCase = (c: Case): string => JSON.stringify(c);
 
 /**
  * The counterexample of a property that was refuted by returning false — not by throwing, which
