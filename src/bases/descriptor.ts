@@ -43,7 +43,7 @@ export interface BaseMutant<O extends object = Record<string, unknown>> {
   /** The base whose reference this mutant replaces. */
   base: string;
   description: string;
-  /** Where the bug is seen (spec/bases.md, mutants). */
+  /** Where the bug is seen (spec/bases.md §9). */
   source: string;
   make(own: Required<O>, common: CommonBaseHyperparameters): ReferenceBase;
 }

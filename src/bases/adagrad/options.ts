@@ -23,7 +23,7 @@ export function validateAdagrad(own: Required<AdagradOptions>, name: OptionName 
   oneOf(name('epsilonPlacement'), own.epsilonPlacement, EPSILON_PLACEMENTS);
 }
 
-/** ε ≥ 1e-10 keeps 0/0 out; lrDecay ≤ 1 keeps η_t ≥ η/6 over ≤ 6 steps (spec/bases.md, arbitraries). Torch form only. */
+/** ε ≥ 1e-10 keeps 0/0 out; lrDecay ≤ 1 keeps η_t ≥ η/6 over ≤ 6 steps (spec/bases.md §10). Torch form only. */
 export const adagradArbitrary = (): fc.Arbitrary<Required<AdagradOptions>> =>
   fc.record({
     lrDecay: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),

@@ -31,7 +31,7 @@ export function validateAdam(own: Required<AdamOptions>, name: OptionName = base
 
 /**
  * β2 ≥ 0.5 and β1² < β2 keep |m̂|/√v̂ bounded over ≤ 6 steps (Kingma & Ba's γ = β1²/β2 < 1);
- * ε ≥ 1e-8 keeps 0/0 out (spec/bases.md, arbitraries). Torch form only.
+ * ε ≥ 1e-8 keeps 0/0 out (spec/bases.md §10). Torch form only.
  */
 export const adamArbitrary = (): fc.Arbitrary<Required<AdamOptions>> =>
   fc

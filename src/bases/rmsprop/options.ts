@@ -33,7 +33,7 @@ export function validateRmsprop(own: Required<RmspropOptions>, name: OptionName 
 
 /**
  * α ≥ 0.5 keeps the centered variance v − mg² ≥ α^t(1 − α^t)·g²-sized (no cancellation over ≤ 6
- * steps); ε ≥ 1e-8 keeps 0/0 out (spec/bases.md, arbitraries). Torch form only.
+ * steps); ε ≥ 1e-8 keeps 0/0 out (spec/bases.md §10). Torch form only.
  */
 export const rmspropArbitrary = (): fc.Arbitrary<Required<RmspropOptions>> =>
   fc.record({

@@ -23,7 +23,7 @@ export function validateSgd(own: Required<SgdOptions>, name: OptionName = baseOp
   }
 }
 
-/** β ≤ 0.95: over ≤ 6 steps the buffer grows at most 1/(1 − β) = 20× (spec/bases.md, arbitraries). */
+/** β ≤ 0.95: over ≤ 6 steps the buffer grows at most 1/(1 − β) = 20× (spec/bases.md §10). */
 export const sgdArbitrary = (): fc.Arbitrary<Required<SgdOptions>> =>
   fc.oneof(fc.constant(0), fc.double({ min: 0.05, max: 0.95, noNaN: true })).chain((momentum) =>
     fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.9, noNaN: true })).chain((dampening) =>
