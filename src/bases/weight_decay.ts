@@ -6,6 +6,7 @@
  */
 import { tf } from '../tf.js';
 import type { BaseOptimizer, Tree } from '../kernels/types.js';
+import { tidyUpdate } from './tidy.js';
 import { ownDecay, type CommonBaseHyperparameters } from './descriptor.js';
 
 /** d = g + λ·θ_0 (torch: grad.add(param, alpha=weight_decay)). */
@@ -26,15 +27,11 @@ export function withWeightDecay<S>(common: CommonBaseHyperparameters, core: Base
   return {
     init: (params) => core.init(params),
     update: (grads, state, params, iteration) =>
-      tf.tidy(() => {
+      tidyUpdate(() => {
         const d = coupled !== 0 ? toGradient(grads, params) : grads;
         const theta = decoupled !== 0 ? toParams(params) : params;
-        return core.update(d, state, theta, iteration) as never;
-      }) as unknown as { params: Tree; state: S },
+        return core.update(d, state, theta, iteration);
+      }),
   };
 }
 
-/** tf.tidy for a base's update, whose result holds plain numbers and nulls beside tensors. */
-export function tidyUpdate<S>(fn: () => { params: Tree; state: S }): { params: Tree; state: S } {
-  return tf.tidy(() => fn() as never) as unknown as { params: Tree; state: S };
-}

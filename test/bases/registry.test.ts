@@ -127,3 +127,12 @@ describe('bad own options are typed errors naming base.<option>', () => {
     });
   }
 });
+
+describe('the example of spec/bases.md §6', () => {
+  it('resolves as written', () => {
+    expect(resolveBaseSpec({ name: 'adamw', weightDecay: 0.05 }, { learningRate: 1e-3 })).toEqual({
+      common: { learningRate: 1e-3, weightDecay: 0.05, weightDecayIn: 'decoupled' },
+      base: { name: 'adamw', beta1: 0.9, beta2: 0.999, epsilon: 1e-8, amsgrad: false, biasCorrection: 'float64' },
+    });
+  });
+});

@@ -13,10 +13,6 @@ import { baseFromTfOptimizer } from '../../src/bases/from_tf.js';
 import { baseParts, resolveBaseSpec } from '../../src/bases/registry.js';
 import { disposeReplaced, tensorsOf } from './harness.js';
 
-beforeAll(async () => {
-  await useBackend({ backend: 'cpu' });
-});
-
 const SHAPES = [[2, 2], [3]];
 const STEPS = 6;
 
@@ -79,21 +75,33 @@ const cases: Array<{ name: string; make: () => tf.Optimizer; torchForm?: Record<
   { name: 'tf.train.adagrad(0.2, 0.5)', make: () => tf.train.adagrad(0.2, 0.5), torchForm: { epsilonPlacement: 'outside' } },
 ];
 
-describe('B5: baseFromTfOptimizer reproduces tf.train exactly', () => {
-  for (const [i, c] of cases.entries()) {
-    it(c.name, () => {
-      const grads = gradientSequence(100 + i, c.tiny);
-      const optimizer = c.make();
-      const spec = baseFromTfOptimizer(optimizer);
-      const expected = tfTrajectory(optimizer, grads);
-      const before = tf.memory().numTensors;
-      expect(unsigned(kernelTrajectory(spec, grads))).toEqual(unsigned(expected));
-      expect(tf.memory().numTensors).toBe(before);
-      if (c.tiny) expect(expected.flat().some(Number.isNaN)).toBe(true);
-      // Negative control: the torch form of the same base is not bit-identical to tfjs.
-      if (c.torchForm) expect(unsigned(kernelTrajectory({ ...spec, ...c.torchForm }, grads))).not.toEqual(unsigned(expected));
+for (const backend of ['cpu', 'wasm']) {
+  describe(`B5 (${backend}): baseFromTfOptimizer reproduces tf.train exactly`, () => {
+    beforeAll(async () => {
+      await useBackend({ backend });
     });
-  }
+
+    for (const [i, c] of cases.entries()) {
+      it(c.name, () => {
+        const grads = gradientSequence(100 + i, c.tiny);
+        const optimizer = c.make();
+        const spec = baseFromTfOptimizer(optimizer);
+        const expected = tfTrajectory(optimizer, grads);
+        const before = tf.memory().numTensors;
+        expect(unsigned(kernelTrajectory(spec, grads))).toEqual(unsigned(expected));
+        expect(tf.memory().numTensors).toBe(before);
+        if (c.tiny) expect(expected.flat().some(Number.isNaN)).toBe(true);
+        // Negative control: the torch form of the same base is not bit-identical to tfjs.
+        if (c.torchForm) expect(unsigned(kernelTrajectory({ ...spec, ...c.torchForm }, grads))).not.toEqual(unsigned(expected));
+      });
+    }
+  });
+}
+
+describe('baseFromTfOptimizer', () => {
+  beforeAll(async () => {
+    await useBackend({ backend: 'cpu' });
+  });
 
   it('the spec is complete: resolveBaseSpec returns it unchanged', () => {
     const spec = baseFromTfOptimizer(tf.train.adam(0.01));

@@ -1,7 +1,7 @@
 /** spec/bases.md#adagrad in tfjs: torch.optim.Adagrad, or tf.train.adagrad's form ('inside'). */
 import { tf } from '../../tf.js';
 import type { BaseOptimizer, Tree } from '../../kernels/types.js';
-import { tidyUpdate } from '../weight_decay.js';
+import { tidyState, tidyUpdate } from '../tidy.js';
 import type { AdagradOptions } from './options.js';
 
 export interface AdagradState {
@@ -15,7 +15,7 @@ export function adagradKernel(own: Required<AdagradOptions>, learningRate: numbe
   const { lrDecay, initialAccumulatorValue, epsilon } = own;
   const inside = own.epsilonPlacement === 'inside';
   return {
-    init: (params) => tidyUpdate(() => ({ params: [], state: { step: 0, sum: params.map((p) => tf.fill(p.shape, initialAccumulatorValue)) } })).state,
+    init: (params) => tidyState(() => ({ step: 0, sum: params.map((p) => tf.fill(p.shape, initialAccumulatorValue)) })),
     update: (grads, state, params) =>
       tidyUpdate(() => {
         const step = state.step + 1;

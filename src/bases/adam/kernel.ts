@@ -1,7 +1,7 @@
 /** spec/bases.md#adam in tfjs: torch.optim.Adam without weight decay (weight_decay.ts adds it). */
 import { tf } from '../../tf.js';
 import type { BaseOptimizer, Tree } from '../../kernels/types.js';
-import { tidyUpdate } from '../weight_decay.js';
+import { tidyState, tidyUpdate } from '../tidy.js';
 import type { AdamOptions } from './options.js';
 
 export interface AdamState {
@@ -27,7 +27,7 @@ export const correction = (own: Required<AdamOptions>, power: number): number =>
 export function adamKernel(own: Required<AdamOptions>, learningRate: number): BaseOptimizer<AdamState> {
   const { beta1, beta2, epsilon, amsgrad } = own;
   return {
-    init: (params) => tidyUpdate(() => ({ params: [], state: { step: 0, beta1Power: 1, beta2Power: 1, m: params.map((p) => tf.zerosLike(p)), v: params.map((p) => tf.zerosLike(p)), vMax: amsgrad ? params.map((p) => tf.zerosLike(p)) : null } })).state,
+    init: (params) => tidyState(() => ({ step: 0, beta1Power: 1, beta2Power: 1, m: params.map((p) => tf.zerosLike(p)), v: params.map((p) => tf.zerosLike(p)), vMax: amsgrad ? params.map((p) => tf.zerosLike(p)) : null })),
     update: (grads, state, params) =>
       tidyUpdate(() => {
         const step = state.step + 1;

@@ -1,7 +1,7 @@
 /** spec/bases.md#rmsprop in tfjs: torch.optim.RMSprop, or tf.train.rmsprop's form ('inside'). */
 import { tf } from '../../tf.js';
 import type { BaseOptimizer, Tree } from '../../kernels/types.js';
-import { tidyUpdate } from '../weight_decay.js';
+import { tidyState, tidyUpdate } from '../tidy.js';
 import type { RmspropOptions } from './options.js';
 
 export interface RmspropState {
@@ -19,7 +19,7 @@ export function rmspropKernel(own: Required<RmspropOptions>, learningRate: numbe
   const zeros = (params: Tree) => params.map((p) => tf.zerosLike(p));
   return {
     init: (params) =>
-      tidyUpdate(() => ({ params: [], state: { meanSquare: zeros(params), meanGrad: centered ? zeros(params) : null, buffer: inside || momentum > 0 ? zeros(params) : null } })).state,
+      tidyState(() => ({ meanSquare: zeros(params), meanGrad: centered ? zeros(params) : null, buffer: inside || momentum > 0 ? zeros(params) : null })),
     update: (grads, state, params) =>
       tidyUpdate(() => {
         const meanSquare = grads.map((g, i) => tf.add(tf.mul(state.meanSquare[i], alpha), tf.mul(tf.square(g), 1 - alpha)));

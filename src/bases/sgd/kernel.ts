@@ -1,7 +1,7 @@
 /** spec/bases.md#sgd in tfjs: torch.optim.SGD without weight decay (weight_decay.ts adds it). */
 import { tf } from '../../tf.js';
 import type { BaseOptimizer, Tree } from '../../kernels/types.js';
-import { tidyUpdate } from '../weight_decay.js';
+import { tidyUpdate } from '../tidy.js';
 import type { SgdOptions } from './options.js';
 
 export interface SgdState {
