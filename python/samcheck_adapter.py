@@ -130,7 +130,7 @@ class Oracle:
 
 
 def serve(make_session, name, algorithms, options=None, zero_gradient="guard", precision="float64",
-          stdin=None, stdout=None, finite_sum=False):
+          stdin=None, stdout=None, finite_sum=False, bases=None):
     """Answer samcheck's requests until it says shutdown (or closes stdin).
 
     make_session(config, layout) -> an object whose ``step(params, oracle)`` returns the new
@@ -139,7 +139,9 @@ def serve(make_session, name, algorithms, options=None, zero_gradient="guard", p
     {"fixed": {hyperparameter: value}}; ``options`` declares base-optimizer features
     (momentum, dampening, nesterov, weightDecay: bools; weightDecayIn: ["base"] and/or "loss").
     ``finite_sum=True`` declares per-sample requests (needed for m-SAM, n-SAM and RW-SAM); the
-    step's sample structure is then ``oracle.data`` (see Oracle).
+    step's sample structure is then ``oracle.data`` (see Oracle). ``bases`` declares base
+    optimizers besides SGD, e.g. {"adamw": {}} (spec/bases.md): a config over one carries
+    ``config["base"] = {"name": "adamw", "beta1": ..., ...}``; SGD configs keep the flat form.
     """
     channel = _Channel(stdin or sys.stdin, stdout or sys.stdout)
     # User code that prints would corrupt the protocol stream: send its prints to stderr.
@@ -154,6 +156,7 @@ def serve(make_session, name, algorithms, options=None, zero_gradient="guard", p
             "policies": {"zeroGradient": zero_gradient},
             "precision": precision,
             "finiteSum": bool(finite_sum),
+            **({"bases": bases} if bases else {}),
         },
     })
     sessions = {}

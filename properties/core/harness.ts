@@ -70,7 +70,7 @@ export function compareSteps(build: Build, config: AlgorithmConfig, f: CoreFunct
     const kernel = toFlat(r.params);
     const terms = {
       learningRate: alg.config.learningRate,
-      momentum: alg.config.momentum,
+      momentum: alg.config.momentum ?? 0,
       weightDecay: alg.config.weightDecay,
       sensitivity: sensitivity(resolved, theta, o.cleanGradient, flags),
       stepIndex: t,

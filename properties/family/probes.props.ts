@@ -4,7 +4,7 @@ import { useBackend } from '../../src/backend/index.js';
 import { alphaGrid, chooseAlpha, xsamGradient, type XsamOptions } from '../../src/kernels/xsam.js';
 import { oracleSlerp, oracleXsam } from '../../src/algorithms/xsam/oracle.js';
 import { initialOracleState } from '../../src/oracle/algorithms.js';
-import { resolveBase } from '../../src/kernels/config.js';
+import { oracleBaseOf, resolveOracleConfig } from '../../src/oracle/algorithms.js';
 import { plus, times } from '../../src/oracle/vector.js';
 import { oracleObjective, type Problem } from './problems.js';
 import { conditionedProblemArb, findsCounterexample, kernelRun } from './harness.js';
@@ -54,7 +54,7 @@ describe('X5: probe dominance at the probing step (spec/family.md X5)', () => {
 
 /** The float64 probe losses of the first step (v_0, v_1, ψ from the oracle). */
 function oracleProbes(p: Problem, s: Settings): (alpha: number) => number {
-  const o = oracleXsam({ ...options(s), alpha: 1, dynamic: false }, resolveBase({ learningRate: 0.1 }), oracleObjective(p), p.theta0, initialOracleState());
+  const o = oracleXsam({ ...options(s), alpha: 1, dynamic: false }, oracleBaseOf(resolveOracleConfig({ algorithm: 'sgd', learningRate: 0.1 })), oracleObjective(p), p.theta0, initialOracleState());
   const f = oracleObjective(p);
   return (alpha) => f.value(plus(p.theta0, times(s.rhoMax, oracleSlerp(o.v0, o.v1, o.psi, alpha))));
 }

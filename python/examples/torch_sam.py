@@ -63,16 +63,26 @@ class SAM(torch.optim.Optimizer):
 
 # ---- adapter: samcheck's flat vectors <-> torch parameters ---------------------------------
 
+def base_optimizer_of(config):
+    """The torch.optim class and arguments a samcheck config names (spec/bases.md)."""
+    base = config.get("base")
+    if base is None:  # SGD, in the flat form
+        return torch.optim.SGD, dict(lr=config["learningRate"], momentum=config["momentum"], dampening=config["dampening"],
+                                     weight_decay=config["weightDecay"], nesterov=config["nesterov"])
+    adam = dict(lr=config["learningRate"], betas=(base["beta1"], base["beta2"]), eps=base["epsilon"],
+                weight_decay=config["weightDecay"], amsgrad=base["amsgrad"])
+    return {"adam": torch.optim.Adam, "adamw": torch.optim.AdamW}[base["name"]], adam
+
+
 def make_session_factory(dtype):
     def make_session(config, layout):
         params = [torch.nn.Parameter(torch.zeros(size, dtype=dtype)) for size in layout.sizes]
-        sgd_kwargs = dict(lr=config["learningRate"], momentum=config["momentum"], dampening=config["dampening"],
-                          weight_decay=config["weightDecay"], nesterov=config["nesterov"])
+        base_class, base_kwargs = base_optimizer_of(config)
         algorithm = config["algorithm"]
         if algorithm == "sgd":
-            optimizer = torch.optim.SGD(params, **sgd_kwargs)
+            optimizer = base_class(params, **base_kwargs)
         else:
-            optimizer = SAM(params, torch.optim.SGD, rho=config["rho"], adaptive=(algorithm == "asam"), **sgd_kwargs)
+            optimizer = SAM(params, base_class, rho=config["rho"], adaptive=(algorithm == "asam"), **base_kwargs)
 
         def backward(oracle):
             """What loss.backward() does, with the loss served by the harness."""
@@ -115,6 +125,8 @@ def main():
             "asam": {"fixed": {"epsilon": 1e-12, "etaT": 0, "adaptive": "all"}},
         },
         options={"momentum": True, "dampening": True, "nesterov": True, "weightDecay": True, "weightDecayIn": ["base"]},
+        # torch.optim.Adam (coupled L2) and AdamW (decoupled), torch's own bias correction.
+        bases={"adam": {"fixed": {"biasCorrection": "float64"}}, "adamw": {"fixed": {"biasCorrection": "float64"}}},
         zero_gradient="guard",
         precision=args.dtype,
     )

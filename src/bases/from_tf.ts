@@ -10,10 +10,13 @@ import type { WeightDecayPlacement } from './descriptor.js';
 /** A base spec with every key given: `resolveBaseSpec(spec, {})` returns it unchanged. */
 export type BaseSpec = { name: string; learningRate: number; weightDecay: number; weightDecayIn: WeightDecayPlacement } & Record<string, unknown>;
 
+/** tf.Optimizer's instanceof is duck-typed and throws on null/undefined: check the object first. */
+export const isTfOptimizer = (x: unknown): x is tf.Optimizer => x !== null && typeof x === 'object' && x instanceof tf.Optimizer;
+
 const SUPPORTED = ['SGD', 'Momentum', 'Adam', 'RMSProp', 'Adagrad'];
 
 export function baseFromTfOptimizer(optimizer: tf.Optimizer): BaseSpec {
-  if (!(optimizer instanceof tf.Optimizer)) throw new SamcheckError('INVALID_ARGUMENT', 'optimizer', typeof optimizer, 'a tf.Optimizer (tf.train.sgd, momentum, adam, rmsprop or adagrad)');
+  if (!isTfOptimizer(optimizer)) throw new SamcheckError('INVALID_ARGUMENT', 'optimizer', typeof optimizer, 'a tf.Optimizer (tf.train.sgd, momentum, adam, rmsprop or adagrad)');
   const className = optimizer.getClassName();
   const c = optimizer.getConfig() as Record<string, number & boolean>;
   const common = { learningRate: c.learningRate, weightDecay: 0, weightDecayIn: 'base' as const };

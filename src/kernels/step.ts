@@ -1,7 +1,6 @@
 import { tf } from '../tf.js';
 import { InvalidArgumentError, NonFiniteError, SamcheckError } from '../errors.js';
-import { sgd } from './base.js';
-import { checkKeys, resolveBase, sgdConfigOf, type BaseHyperparameters } from './config.js';
+import { baseKernel, checkKeys, resolveBase, type BaseHyperparameters } from './config.js';
 import { descriptorOf, ownKeys } from '../algorithms/registry.js';
 import type { AlgorithmConfig } from '../algorithms/index.js';
 import type { ParameterInfo } from '../algorithms/descriptor.js';
@@ -45,7 +44,7 @@ export function createAlgorithm(config: AlgorithmConfig | (BaseHyperparameters &
   return {
     config: { ...config, ...base, ...own, algorithm: config.algorithm },
     estimator: kernel.estimator(own, params),
-    base: sgd(sgdConfigOf(base)),
+    base: baseKernel(base),
     gradientEvaluations: kernel.gradientEvaluations(own),
   };
 }

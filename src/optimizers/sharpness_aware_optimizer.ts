@@ -1,5 +1,6 @@
 import { tf, type Scalar, type Variable } from '../tf.js';
 import { InvalidArgumentError } from '../errors.js';
+import { baseFromTfOptimizer, isTfOptimizer } from '../bases/from_tf.js';
 import type { AlgorithmConfig } from '../algorithms/index.js';
 import { VariableObjective } from '../kernels/objective.js';
 import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type Algorithm, type AlgorithmState, type StepResult } from '../kernels/step.js';
@@ -18,8 +19,14 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
   /** The last step's result info (diagnostics), for callers that want them. */
   lastStep: { skipped: boolean } = { skipped: false };
 
-  constructor(readonly config: AlgorithmConfig) {
+  readonly config: AlgorithmConfig;
+
+  constructor(config: AlgorithmConfig) {
     super();
+    // A tf.train optimizer as the base is kept as the base spec that reproduces it, so that
+    // getConfig() round-trips through JSON (model.save) and the config holds no live object.
+    this.config = config !== null && typeof config === 'object' && isTfOptimizer(config.base) ? { ...config, base: baseFromTfOptimizer(config.base) } : config;
+    config = this.config;
     // Validate eagerly so a bad config fails at construction, not at the first batch. ASAM's
     // explicit per-tensor flags can only be matched to the variables at the first minimize.
     const flags = (config as { adaptive?: unknown }).adaptive;

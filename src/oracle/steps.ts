@@ -11,12 +11,16 @@ export interface OracleBase {
   dampening: number;
   nesterov: boolean;
   weightDecay: number;
-  weightDecayIn: 'base' | 'loss';
+  weightDecayIn: 'base' | 'loss' | 'decoupled';
+  /** A base other than SGD (spec/bases.md): its float64 step, in place of §1's SGD. */
+  apply?: (theta0: Vector, grad: Vector, state: OracleState) => { params: Vector; state: OracleState };
 }
 
 export interface OracleState {
-  /** Momentum buffer, null before the first step. */
+  /** SGD's momentum buffer, null before the first step. */
   buffer: Vector | null;
+  /** Any other base's state (undefined before its first step). */
+  base?: unknown;
 }
 
 export interface OracleStepResult {
@@ -35,11 +39,13 @@ const sub = (a: Vector, b: Vector): Vector => math.subtract(a, b) as Vector;
 const times = (s: number, a: Vector): Vector => math.multiply(s, a) as Vector;
 export const norm = (a: Vector): number => Number(math.norm(a, 2));
 
-/** spec/algorithms.md §1: torch.optim.SGD with coupled weight decay at θ_0. */
+/** spec/algorithms.md §1: torch.optim.SGD with coupled weight decay at θ_0 (or decoupled, spec/bases.md §0); any other base through `apply`. */
 export function sgdUpdate(base: OracleBase, theta0: Vector, grad: Vector, state: OracleState): { params: Vector; state: OracleState } {
-  const wd = base.weightDecayIn === 'loss' ? 0 : base.weightDecay;
-  // 1. weight decay
+  if (base.apply) return base.apply(theta0, grad, state);
+  const wd = base.weightDecayIn === 'base' ? base.weightDecay : 0;
+  // 1. weight decay: coupled (d = g + λθ_0), or decoupled (θ ← θ_0·(1 − η·λ), the step then from θ)
   let d = wd !== 0 ? add(grad, times(wd, theta0)) : grad;
+  if (base.weightDecayIn === 'decoupled' && base.weightDecay !== 0) theta0 = times(1 - base.learningRate * base.weightDecay, theta0);
   // 2. momentum: buf = d on the first step (no dampening), then β·buf + (1 − dampening)·d
   let buffer: Vector | null = null;
   if (base.momentum !== 0) {

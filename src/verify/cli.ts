@@ -136,7 +136,7 @@ export async function runVerifyCommand(argv: string[], out: (line: string) => vo
       out(`unknown mutant ${JSON.stringify(p.mutant[0])}; known: ${allMutants().map((x) => x.id).join(', ')}`);
       return 2;
     }
-    impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), [m.algorithm]);
+    impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), [m.algorithm], m.base ? [m.base] : []);
     replay += ` --mutant ${m.id}`;
   } else if (p.impl !== undefined) {
     const [command, ...args] = splitCommand(p.impl);

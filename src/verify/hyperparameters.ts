@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { descriptorOf, type AlgorithmConfig } from '../algorithms/index.js';
 import { resolveOracleConfig } from '../oracle/algorithms.js';
+import { baseDescriptor } from '../bases/registry.js';
 import { f32 } from './problem.js';
 import type { Capabilities } from './types.js';
 
@@ -21,9 +22,12 @@ export interface ConfigConstraints {
   momentum?: boolean;
   /** Only the project-default placement of weight decay. */
   baseWeightDecayOnly?: boolean;
+  /** A base optimizer other than SGD (spec/bases.md): its options are drawn from its descriptor. */
+  base?: string;
 }
 
 export function configArbitrary(algorithm: string, caps: Capabilities, constraints: ConfigConstraints = {}): fc.Arbitrary<AlgorithmConfig> {
+  if (constraints.base !== undefined && constraints.base !== 'sgd') return overBaseArbitrary(algorithm, caps, constraints.base, constraints);
   const o = caps.options;
   const momentum = constraints.momentum ? f32(0.1, 0.95) : o.momentum ? zeroOr(f32(0.05, 0.95)) : fc.constant(0);
   const placements = constraints.baseWeightDecayOnly ? ['base' as const] : (o.weightDecayIn ?? ['base']);
@@ -40,6 +44,27 @@ export function configArbitrary(algorithm: string, caps: Capabilities, constrain
     // torch.optim.SGD: Nesterov needs momentum > 0 and no dampening.
     const nesterov = b.nesterov && b.momentum > 0 && b.dampening === 0;
     const raw = { ...b, nesterov, ...a, ...caps.algorithms[algorithm]?.fixed, ...constraints.force, algorithm } as AlgorithmConfig;
+    return resolveConfig(raw);
+  });
+}
+
+/**
+ * A config over a base other than SGD: lr, λ (when declared) and a placement the base accepts and
+ * the implementation declares ('decoupled' is adamw's own placement, so it needs no declaration).
+ */
+function overBaseArbitrary(algorithm: string, caps: Capabilities, name: string, constraints: ConfigConstraints): fc.Arbitrary<AlgorithmConfig> {
+  const d = baseDescriptor(name);
+  const declared = [...(caps.options.weightDecayIn ?? ['base']), d.weightDecayDefaults.weightDecayIn];
+  const placements = d.placements.filter((p) => declared.includes(p) && (!constraints.baseWeightDecayOnly || p !== 'loss'));
+  const common = fc.record({
+    learningRate: f32(0.001, 0.1),
+    weightDecay: caps.options.weightDecay ? zeroOr(f32(0.001, 0.1)) : fc.constant(0),
+    weightDecayIn: fc.constantFrom(...placements),
+  });
+  const own = descriptorOf(algorithm).arbitraries(caps) as fc.Arbitrary<Hyperparameters>;
+  return fc.tuple(common, own, d.arbitrary() as fc.Arbitrary<Hyperparameters>).map(([b, a, options]) => {
+    const base = { name, ...options, ...caps.bases?.[name]?.fixed };
+    const raw = { ...b, ...a, ...caps.algorithms[algorithm]?.fixed, ...constraints.force, base, algorithm } as unknown as AlgorithmConfig;
     return resolveConfig(raw);
   });
 }

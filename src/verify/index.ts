@@ -1,6 +1,6 @@
 /** Public verification API: run samcheck's conformance suite against any SAM implementation. */
 export { verify, formatReport, formatVerdict, propertySeed, type VerifyOptions, type VerifyReport, type PropertyVerdict, type VerdictStatus } from './verify.js';
-export { CONFORMANCE_PROPERTIES, type ConformanceProperty, type Case } from './properties.js';
+export { CONFORMANCE_PROPERTIES, conformanceProperties, type ConformanceProperty, type Case } from './properties.js';
 export { kernelImplementation, kernelCapabilities } from './adapters/kernel.js';
 export { tfOptimizerImplementation, type OptimizerFactory } from './adapters/tf_optimizer.js';
 export { subprocessImplementation, type SubprocessOptions, type SubprocessImplementation } from './adapters/subprocess.js';

@@ -8,6 +8,7 @@ import { descriptorOf } from '../algorithms/index.js';
 import { any, ascentScale, caseArbitrary, errorScale, hp, oracleTrajectory, runCase, type ConformanceProperty } from './property_support.js';
 import { ascentPathRadius, finiteSumPerturbationRadius, parallelDirections, sampleWeights } from './family_properties.js';
 import { lossScaling } from './scaling_property.js';
+import { baseProperties } from './base_property.js';
 
 export { isFiniteSum, finiteSumSkipReason, type Case, type ConformanceProperty, type PropertyContext } from './property_support.js';
 
@@ -119,6 +120,9 @@ const momentumTwoSteps: ConformanceProperty = {
 };
 
 /** Cheapest and most basic first: `verifyMutants` stops at the first property that kills. */
+/** Every property: the fixed list, then one per registered base besides SGD. */
+export const conformanceProperties = (): ConformanceProperty[] => [...CONFORMANCE_PROPERTIES, ...baseProperties()];
+
 export const CONFORMANCE_PROPERTIES: ConformanceProperty[] = [
   gradientEvaluations,
   zeroLearningRate,

@@ -80,7 +80,7 @@ export function errorScale(c: Case, expected: OracleStepResult[], scale = 1): nu
   let s = norm(theta0);
   for (const r of expected) {
     const moved = norm(diff(r.params, theta0));
-    s += norm(r.params) + moved + b.learningRate * (1 + b.momentum) * (lipschitz + b.weightDecay) * (norm(theta0) + centerNorm(c.problem.spec) + norm(r.perturbation) + moved);
+    s += norm(r.params) + moved + b.learningRate * (1 + (b.momentum ?? 0)) * (lipschitz + b.weightDecay) * (norm(theta0) + centerNorm(c.problem.spec) + norm(r.perturbation) + moved);
   }
   return s;
 }

@@ -122,5 +122,15 @@ function checkCapabilities(c: unknown): Capabilities {
   if (zg !== 'guard' && zg !== 'nan') throw invalid('capabilities.policies.zeroGradient', zg, '"guard" or "nan"');
   if (caps.precision !== 'float32' && caps.precision !== 'float64') throw invalid('capabilities.precision', caps.precision, '"float32" or "float64"');
   if (caps.finiteSum !== undefined && typeof caps.finiteSum !== 'boolean') throw invalid('capabilities.finiteSum', caps.finiteSum, 'true or false');
-  return { algorithms: caps.algorithms, options: caps.options ?? {}, policies: { zeroGradient: zg }, precision: caps.precision, ...(caps.finiteSum ? { finiteSum: true } : {}) };
+  if (caps.bases !== undefined && (caps.bases === null || typeof caps.bases !== 'object' || Array.isArray(caps.bases))) {
+    throw invalid('capabilities.bases', caps.bases, 'an object such as {"adamw": {}}');
+  }
+  return {
+    algorithms: caps.algorithms,
+    options: caps.options ?? {},
+    policies: { zeroGradient: zg },
+    precision: caps.precision,
+    ...(caps.finiteSum ? { finiteSum: true } : {}),
+    ...(caps.bases ? { bases: caps.bases } : {}),
+  };
 }

@@ -67,7 +67,7 @@ export interface BaseOptionSupport {
   nesterov?: boolean;
   weightDecay?: boolean;
   /** Which placements of weight decay are supported (default ['base']). */
-  weightDecayIn?: Array<'base' | 'loss'>;
+  weightDecayIn?: Array<'base' | 'loss' | 'decoupled'>;
 }
 
 export interface AlgorithmSupport {
@@ -75,7 +75,18 @@ export interface AlgorithmSupport {
   fixed?: Record<string, unknown>;
 }
 
+/** A base optimizer other than SGD an implementation supports (spec/bases.md), with its pinned options. */
+export interface BaseSupport {
+  /** Options the implementation cannot vary: the harness always sends these values. */
+  fixed?: Record<string, unknown>;
+}
+
 export interface Capabilities {
+  /**
+   * Base optimizers besides SGD, e.g. { adamw: {}, adam: {} } (default none: SGD only). A config over
+   * an undeclared base is never sent; its properties are SKIPPED.
+   */
+  bases?: Record<string, BaseSupport>;
   /** Supported algorithms, e.g. { sgd: {}, sam: {}, asam: { fixed: { etaT: 0, adaptive: 'all' } } }. */
   algorithms: Record<string, AlgorithmSupport>;
   options: BaseOptionSupport;

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { SamcheckError } from '../errors.js';
 import { relativeTolerance } from './compare.js';
-import { CONFORMANCE_PROPERTIES, finiteSumSkipReason, type Case, type ConformanceProperty, type PropertyContext } from './properties.js';
+import { conformanceProperties, finiteSumSkipReason, type Case, type ConformanceProperty, type PropertyContext } from './properties.js';
 import type { Capabilities, ImplementationUnderTest } from './types.js';
 
 export type VerdictStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'not-run';
@@ -84,7 +84,7 @@ export async function verify(impl: ImplementationUnderTest, options: VerifyOptio
   const verdicts: PropertyVerdict[] = [];
   let fatal: string | null = null;
   for (const algorithm of options.algorithms ?? Object.keys(caps.algorithms)) {
-    for (const property of CONFORMANCE_PROPERTIES) {
+    for (const property of conformanceProperties()) {
       if (!property.appliesTo(algorithm)) continue;
       const name = `${algorithm}.${property.id}`;
       if (options.properties && !options.properties.some((p) => p === name || p === property.id)) continue;

@@ -9,7 +9,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { algorithmNames } from '../algorithms/index.js';
-import { CONFORMANCE_PROPERTIES } from './properties.js';
+import { conformanceProperties } from './properties.js';
 import type { ImplementationUnderTest } from './types.js';
 import { formatVerdict, verify, type VerifyOptions } from './verify.js';
 
@@ -27,7 +27,7 @@ export function describeConformance(impl: ImplementationUnderTest, options: Conf
   describe(`samcheck conformance: ${impl.name}`, () => {
     afterAll(async () => impl.dispose?.());
     for (const algorithm of algorithms) {
-      for (const property of CONFORMANCE_PROPERTIES.filter((p) => p.appliesTo(algorithm))) {
+      for (const property of conformanceProperties().filter((p) => p.appliesTo(algorithm))) {
         const name = `${algorithm}.${property.id}`;
         it(`${name}: ${property.claim}`, { timeout: options.timeout ?? 60_000 }, async (ctx) => {
           const report = await verify(impl, { ...options, seed, algorithms: [algorithm], properties: [name] });

@@ -48,8 +48,8 @@ describe('verify() against samcheck itself (no false alarms)', () => {
   });
 
   it("tfjs's own tf.train.sgd passes the SGD properties (momentum undeclared ⇒ that property is SKIPPED)", async () => {
-    const caps = { ...kernelCapabilities(), algorithms: { sgd: {} }, options: {} };
-    const impl = tfOptimizerImplementation('tf.train.sgd', (config) => tf.train.sgd(config.learningRate), caps);
+    const caps = { ...kernelCapabilities(), algorithms: { sgd: {} }, bases: {}, options: {} };
+    const impl = tfOptimizerImplementation('tf.train.sgd', (config) => tf.train.sgd(config.learningRate!), caps);
     const report = await verify(impl, { seed: SEED, numRuns: 20 });
     expect(report.ok, formatReport(report)).toBe(true);
     expect(report.verdicts.find((v) => v.property === 'momentum-buffer-two-steps')?.status).toBe('skipped');

@@ -1,6 +1,7 @@
 /** samcheck's own kernels (createAlgorithm + step) as an implementation under test. */
 import { tf } from '../../tf.js';
 import { algorithmNames, type AlgorithmConfig } from '../../algorithms/index.js';
+import { baseNames } from '../../bases/registry.js';
 import { fromFlat } from '../../kernels/tree.js';
 import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type AlgorithmState } from '../../kernels/step.js';
 import type { Capabilities, ImplementationSession, ImplementationUnderTest, Layout } from '../types.js';
@@ -9,7 +10,8 @@ import { flatOf, oracleObjective, shapesOf } from './tensors.js';
 /** What samcheck's kernels support: every algorithm registered at the time of the call. */
 export const kernelCapabilities = (): Capabilities => ({
   algorithms: Object.fromEntries(algorithmNames().map((a) => [a, {}])),
-  options: { momentum: true, dampening: true, nesterov: true, weightDecay: true, weightDecayIn: ['base', 'loss'] },
+  bases: Object.fromEntries(baseNames().filter((b) => b !== 'sgd').map((b) => [b, {}])),
+  options: { momentum: true, dampening: true, nesterov: true, weightDecay: true, weightDecayIn: ['base', 'loss', 'decoupled'] },
   policies: { zeroGradient: 'guard' },
   // m-SAM, n-SAM and RW-SAM run on the finite-sum views oracleObjective builds from the step's data.
   finiteSum: true,

@@ -7,14 +7,40 @@ import { verify, type VerifyOptions } from '../verify.js';
 import { algorithmNames, descriptorOf, descriptors } from '../../algorithms/index.js';
 import type { Mutant } from '../reference/mutant.js';
 import { referenceImplementation } from '../reference/implementation.js';
+import { baseDescriptor, baseNames } from '../../bases/registry.js';
+import type { BaseMutant, CommonBaseHyperparameters } from '../../bases/descriptor.js';
+import { SamReference } from '../../algorithms/sam/reference.js';
 
 export type { Mutant } from '../reference/mutant.js';
 export { ReferenceStep, type CommonHp } from '../reference/step.js';
 export { referenceImplementation } from '../reference/implementation.js';
 
-/** The whole catalog: every registered algorithm's mutants, in registration order. */
+/** A base optimizer's bug, run as SAM over that base (the algorithm reference is correct). */
+function overSam(m: BaseMutant): Mutant {
+  return {
+    id: m.id,
+    description: m.description,
+    source: m.source,
+    algorithm: 'sam',
+    base: m.base,
+    make: class extends SamReference {
+      override makeBaseReference(own: Record<string, unknown>, common: CommonBaseHyperparameters) {
+        return m.make(own, common);
+      }
+
+      // SGD travels in the flat form; its mutant still runs through the base's reference.
+      override baseSpec() {
+        const c = this.c;
+        return c.base ?? (m.base === 'sgd' ? { name: 'sgd', momentum: c.momentum, dampening: c.dampening, nesterov: c.nesterov } : undefined);
+      }
+    },
+  };
+}
+
+/** The whole catalog: every registered algorithm's mutants, then every base's (over SAM). */
 export function allMutants(): Mutant[] {
-  return descriptors().flatMap((d) => [...d.mutants]);
+  const bases = baseNames().flatMap((b) => baseDescriptor(b).mutants as readonly BaseMutant[]);
+  return [...descriptors().flatMap((d) => [...d.mutants]), ...bases.map(overSam)];
 }
 
 export interface MutantResult {
@@ -44,7 +70,7 @@ export async function verifyMutants(options: VerifyOptions & { mutants?: Mutant[
   const seed = options.seed ?? 1;
   const numRuns = options.numRuns ?? 100;
   for (const m of options.mutants ?? allMutants()) {
-    const impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), [m.algorithm]);
+    const impl = referenceImplementation(`mutant ${m.id}`, (c, layout) => new m.make(c, layout), [m.algorithm], m.base ? [m.base] : []);
     const report = await verify(impl, { ...options, seed, numRuns, log: undefined, stopAtFirstFailure: true, replayCommand: `samcheck verify --mutant ${m.id}` });
     const kill = report.verdicts.find((v) => v.status === 'failed');
     results.push({
@@ -61,7 +87,8 @@ export async function verifyMutants(options: VerifyOptions & { mutants?: Mutant[
 }
 
 /** The unmutated reference: must pass everything (the suite has no false alarms on it). */
-export const referenceFloat64 = () => referenceImplementation('float64 reference', (c, layout) => new (descriptorOf(c.algorithm).reference)(c, layout), algorithmNames());
+export const referenceFloat64 = () =>
+  referenceImplementation('float64 reference', (c, layout) => new (descriptorOf(c.algorithm).reference)(c, layout), algorithmNames(), baseNames().filter((b) => b !== 'sgd'));
 
 export function formatMutantReport(r: MutantReport): string {
   const lines = r.results.map((m) =>

@@ -8,6 +8,8 @@ export interface Mutant {
   source: string;
   /** The algorithm the bug affects (the mutant declares only it). */
   algorithm: string;
+  /** For a base-optimizer bug: the base it affects (the mutant declares only it, over `algorithm`). */
+  base?: string;
   make: ReferenceConstructor;
 }
 

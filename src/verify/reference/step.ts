@@ -7,14 +7,18 @@
  */
 import { plus as add, minus as sub, times, length as norm } from '../../oracle/vector.js';
 import type { OracleBase } from '../../oracle/steps.js';
+import { baseDescriptor } from '../../bases/registry.js';
+import type { CommonBaseHyperparameters, ReferenceBase } from '../../bases/descriptor.js';
 import type { GradientOracle, Layout, SampleSelection } from '../types.js';
 
 export type V = number[];
 export { add, sub, times, norm };
 
 /** The base-optimizer hyperparameters every resolved config carries. */
-export interface CommonHp extends OracleBase {
+export interface CommonHp extends Omit<OracleBase, 'apply'> {
   algorithm: string;
+  /** A base other than SGD: its name and every option (spec/bases.md). */
+  base?: { name: string } & Record<string, unknown>;
 }
 
 export class ReferenceStep<C extends CommonHp = CommonHp> {
@@ -62,20 +66,46 @@ export class ReferenceStep<C extends CommonHp = CommonHp> {
     return gFinal;
   }
 
-  /** torch.optim.SGD at θ (spec/algorithms.md §1). */
-  base(theta: V, grad: V, _g0: V): V {
+  /** The base step's own reference, for a base other than SGD (created at the first step). */
+  baseReference: ReferenceBase | null = null;
+
+  /** Builds the reference of a base other than SGD; a base mutant overrides this. */
+  makeBaseReference(own: Record<string, unknown>, common: CommonBaseHyperparameters): ReferenceBase {
+    return baseDescriptor(this.baseSpec()!.name).reference(own, common);
+  }
+
+  /** The base this step applies through its own reference (none: §1's SGD, inline below). */
+  baseSpec(): ({ name: string } & Record<string, unknown>) | undefined {
+    return this.c.base;
+  }
+
+  /** torch.optim.SGD at θ (spec/algorithms.md §1), or the named base's reference. */
+  base(theta: V, grad: V, g0: V): V {
+    const spec = this.baseSpec();
+    if (spec !== undefined) {
+      const { name: _name, ...own } = spec;
+      this.baseReference ??= this.makeBaseReference(own, { learningRate: this.c.learningRate, weightDecay: this.c.weightDecay, weightDecayIn: this.c.weightDecayIn });
+      // A correct base ignores g_0; a base whose state also sees the clean gradient uses it.
+      this.baseReference.observe?.(g0);
+      return this.baseReference.step(theta, grad);
+    }
     const { learningRate: lr, momentum: beta, nesterov } = this.c;
     let d = this.withWeightDecay(grad, theta);
     if (beta !== 0) {
       this.buffer = this.nextBuffer(this.buffer, d);
       d = nesterov ? add(d, times(beta, this.buffer)) : this.buffer;
     }
-    return sub(theta, times(lr, d));
+    return sub(this.decayed(theta), times(lr, d));
   }
 
   withWeightDecay(grad: V, theta: V): V {
     const wd = this.c.weightDecayIn === 'base' ? this.c.weightDecay : 0;
     return wd !== 0 ? add(grad, times(wd, theta)) : grad;
+  }
+
+  /** 'decoupled': θ ← θ·(1 − η·λ) before the step (spec/bases.md §0). */
+  decayed(theta: V): V {
+    return this.c.weightDecayIn === 'decoupled' && this.c.weightDecay !== 0 ? times(1 - this.c.learningRate * this.c.weightDecay, theta) : theta;
   }
 
   nextBuffer(buffer: V | null, d: V): V {
