@@ -5,7 +5,7 @@ export { registerBase, baseNames, baseDescriptor, resolveBaseSpec, baseParts, Co
 export { baseFromTfOptimizer, type BaseSpec } from './from_tf.js';
 export { withWeightDecay, coupledDecay, decoupledDecay } from './weight_decay.js';
 export { oracleWithWeightDecay } from './oracle_weight_decay.js';
-export { ReferenceStep } from './reference_step.js';
+export { BaseReferenceStep } from './reference_step.js';
 export { sgdBase, type SgdOptions, type SgdState, type SgdOracleState } from './sgd/index.js';
 export { adamBase, adamFamily, type AdamOptions, type AdamState, type AdamOracleState, type BiasCorrection } from './adam/index.js';
 export { adamwBase } from './adamw/index.js';

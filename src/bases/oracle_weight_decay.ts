@@ -1,6 +1,6 @@
 /** spec/bases.md §0 in float64: the weight-decay placement around any oracle base. */
 import { ownDecay, type CommonBaseHyperparameters, type OracleBase } from './descriptor.js';
-import { add, scale } from './vector.js';
+import { plus as add, times as scale } from '../oracle/vector.js';
 
 export function oracleWithWeightDecay<S>(common: CommonBaseHyperparameters, core: OracleBase<S>): OracleBase<S> {
   const coupled = ownDecay(common, 'base');

@@ -8,7 +8,7 @@ import type { CommonBaseHyperparameters, ReferenceBase, WeightDecayPlacement } f
 
 export type V = number[];
 
-export abstract class ReferenceStep<O extends object = object> implements ReferenceBase {
+export abstract class BaseReferenceStep<O extends object = object> implements ReferenceBase {
   /** Steps taken (1-based once the first step starts). */
   t = 0;
   readonly lr: number;

@@ -8,7 +8,7 @@ import { tf } from '../../src/tf.js';
 import { createRandom } from '../../src/data/random.js';
 import { fromFlat, toFlat } from '../../src/kernels/tree.js';
 import type { BaseDescriptor, CommonBaseHyperparameters, ReferenceBase, WeightDecayPlacement } from '../../src/bases/descriptor.js';
-import { norm, sub } from '../../src/bases/vector.js';
+import { length as norm, minus as sub } from '../../src/oracle/vector.js';
 
 export const U32 = 2 ** -24;
 export const U64 = 2 ** -53;

@@ -1,6 +1,6 @@
 /** spec/bases.md#adagrad, line by line, in float64. */
 import type { OracleBase } from '../descriptor.js';
-import { add, div, filled, scale, shift, sqrt, square, sub, type Vec } from '../vector.js';
+import { plus as add, div, filled, times as scale, shift, sqrt, square, minus as sub, type Vector as Vec } from '../../oracle/vector.js';
 import type { AdagradOptions } from './options.js';
 
 export interface AdagradOracleState {

@@ -1,8 +1,8 @@
 /** An independent float64 torch.optim.Adagrad (and the tfjs form), one method per stage. */
-import { ReferenceStep, type V } from '../reference_step.js';
+import { BaseReferenceStep, type V } from '../reference_step.js';
 import type { AdagradOptions } from './options.js';
 
-export class AdagradReference extends ReferenceStep<AdagradOptions> {
+export class AdagradReference extends BaseReferenceStep<AdagradOptions> {
   sum: V | null = null;
 
   apply(theta: V, d: V): V {

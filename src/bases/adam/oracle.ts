@@ -1,6 +1,6 @@
 /** spec/bases.md#adam, line by line, in float64 (shared by adam and adamw). */
 import type { OracleBase } from '../descriptor.js';
-import { add, div, maximum, scale, shift, sqrt, square, sub, zeros, type Vec } from '../vector.js';
+import { plus as add, div, maximum, times as scale, shift, sqrt, square, minus as sub, zeros, type Vector as Vec } from '../../oracle/vector.js';
 import type { AdamOptions } from './options.js';
 
 export interface AdamOracleState {

@@ -2,10 +2,10 @@
  * An independent float64 torch.optim.Adam / AdamW, written in torch's own arrangement
  * (step_size = lr/c1, denom = √v/√c2 + ε) rather than the oracle's m̂/(√v̂ + ε), one method per stage.
  */
-import { ReferenceStep, type V } from '../reference_step.js';
+import { BaseReferenceStep, type V } from '../reference_step.js';
 import type { AdamOptions } from './options.js';
 
-export class AdamReference extends ReferenceStep<AdamOptions> {
+export class AdamReference extends BaseReferenceStep<AdamOptions> {
   m: V | null = null;
   v: V | null = null;
   vMax: V | null = null;

@@ -1,6 +1,6 @@
 /** spec/bases.md#rmsprop, line by line, in float64. */
 import type { OracleBase } from '../descriptor.js';
-import { add, div, scale, shift, sqrt, square, sub, zeros, type Vec } from '../vector.js';
+import { plus as add, div, times as scale, shift, sqrt, square, minus as sub, zeros, type Vector as Vec } from '../../oracle/vector.js';
 import type { RmspropOptions } from './options.js';
 
 export interface RmspropOracleState {

@@ -1,8 +1,8 @@
 /** An independent float64 torch.optim.RMSprop (and the tfjs form), one method per stage. */
-import { ReferenceStep, type V } from '../reference_step.js';
+import { BaseReferenceStep, type V } from '../reference_step.js';
 import type { RmspropOptions } from './options.js';
 
-export class RmspropReference extends ReferenceStep<RmspropOptions> {
+export class RmspropReference extends BaseReferenceStep<RmspropOptions> {
   squareAvg: V | null = null;
   gradAvg: V | null = null;
   buffer: V | null = null;

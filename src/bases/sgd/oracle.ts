@@ -1,6 +1,6 @@
 /** spec/bases.md#sgd, line by line, in float64. */
 import type { OracleBase } from '../descriptor.js';
-import { axpy, scale, sub, type Vec } from '../vector.js';
+import { axpy, times as scale, minus as sub, type Vector as Vec } from '../../oracle/vector.js';
 import type { SgdOptions } from './options.js';
 
 export interface SgdOracleState {

@@ -1,8 +1,8 @@
 /** An independent float64 torch.optim.SGD, one method per stage (mutants override one). */
-import { ReferenceStep, type V } from '../reference_step.js';
+import { BaseReferenceStep, type V } from '../reference_step.js';
 import type { SgdOptions } from './options.js';
 
-export class SgdReference extends ReferenceStep<SgdOptions> {
+export class SgdReference extends BaseReferenceStep<SgdOptions> {
   buffer: V | null = null;
   /** The buffer before this step's update (what a stale look-ahead would use). */
   previous: V | null = null;
