@@ -130,7 +130,7 @@ class Oracle:
 
 
 def serve(make_session, name, algorithms, options=None, zero_gradient="guard", precision="float64",
-          stdin=None, stdout=None, finite_sum=False):
+          stdin=None, stdout=None, finite_sum=False, distributed=None):
     """Answer samcheck's requests until it says shutdown (or closes stdin).
 
     make_session(config, layout) -> an object whose ``step(params, oracle)`` returns the new
@@ -140,6 +140,10 @@ def serve(make_session, name, algorithms, options=None, zero_gradient="guard", p
     (momentum, dampening, nesterov, weightDecay: bools; weightDecayIn: ["base"] and/or "loss").
     ``finite_sum=True`` declares per-sample requests (needed for m-SAM, n-SAM and RW-SAM); the
     step's sample structure is then ``oracle.data`` (see Oracle).
+    ``distributed`` makes this process one rank of ``samcheck verify --world-size N``
+    (spec/protocol.md §3.2): ``{"semantics": "perReplicaPerturbation" | "synced", "rank": r,
+    "worldSize": N}``, the rank and world size as the process group sees them; ``oracle.data`` is
+    then this rank's shard and every request is over it.
     """
     channel = _Channel(stdin or sys.stdin, stdout or sys.stdout)
     # User code that prints would corrupt the protocol stream: send its prints to stderr.
@@ -154,6 +158,7 @@ def serve(make_session, name, algorithms, options=None, zero_gradient="guard", p
             "policies": {"zeroGradient": zero_gradient},
             "precision": precision,
             "finiteSum": bool(finite_sum),
+            **({"distributed": distributed} if distributed is not None else {}),
         },
     })
     sessions = {}
