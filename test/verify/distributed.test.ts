@@ -92,7 +92,7 @@ describe('blaming a rank', () => {
   it('a crash is the cause even when a peer reports its consequence first', async () => {
     const failure = await gatherRanks(
       [
-        later(0, () => { throw new ImplementationError('RuntimeError: Connection closed by peer'); }),
+        later(0, () => { throw new ImplementationError('the implementation reported: Traceback (most recent call last):\n  File "x.py"\nRuntimeError: Connection closed by peer\n'); }),
         later(50, () => { throw new ProtocolError('exited', 'the implementation exited unexpectedly with code 3', 3); }),
         later(0, () => 'ok'),
       ],
@@ -100,7 +100,7 @@ describe('blaming a rank', () => {
     ).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RankFailure);
     expect((failure as RankFailure).rank).toBe(1);
-    expect((failure as RankFailure).message).toMatch(/rank 1 of 3 failed during step 1[\s\S]*rank 0: RuntimeError: Connection closed by peer; rank 2: finished/);
+    expect((failure as RankFailure).message).toMatch(/rank 1 of 3 failed during step 1[\s\S]*rank 0: reported RuntimeError: Connection closed by peer; rank 2: finished/);
   });
 
   it('among timeouts the earliest (the rank silent longest) is named, and the wait after the first failure is bounded', async () => {

@@ -34,7 +34,11 @@ function blame(error: unknown): number {
   return 1;
 }
 
-const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0];
+/** One line per other rank: a reported error's last line (a Python traceback ends with the exception). */
+function summary(e: unknown): string {
+  const lines = String((e as Error)?.message ?? e).split('\n').filter((l) => l.trim() !== '');
+  return e instanceof ImplementationError ? `reported ${lines[lines.length - 1]?.trim() ?? ''}` : (lines[0] ?? '');
+}
 
 export interface GatherContext {
   worldSize: number;
@@ -84,7 +88,7 @@ function attribute<T>(failures: Failed[], values: Array<{ value: T } | undefined
   const kind = cause.error instanceof ImplementationError ? 'reported an error' : 'failed';
   const lines = [`rank ${cause.rank} of ${ctx.worldSize} ${kind} during ${ctx.what}${progress(cause.rank)}: ${String((cause.error as Error)?.message ?? cause.error)}`];
   const failedRanks = new Set(failures.map((f) => f.rank));
-  const rest: string[] = others.map((f) => `rank ${f.rank}${progress(f.rank)}: ${firstLine(f.error)}`);
+  const rest: string[] = others.map((f) => `rank ${f.rank}${progress(f.rank)}: ${summary(f.error)}`);
   for (let r = 0; r < ctx.worldSize; r++) {
     if (failedRanks.has(r)) continue;
     rest.push(`rank ${r}${progress(r)}: ${values[r] ? 'finished' : `no answer ${ctx.graceMs} ms after rank ${cause.rank} failed (stopped by the harness)`}`);
