@@ -25,7 +25,7 @@ afterEach(async () => {
 async function run(worldSize: number, mode: string[], numRuns = 5) {
   const tag = `SAMCHECK_TEST_TAG=${randomUUID()}`;
   const [key, value] = tag.split('=');
-  const group = distributedImplementation({ command: PYTHON, args: [FIXTURE, ...mode], worldSize, messageTimeoutMs: 800, handshakeTimeoutMs: 10_000, graceMs: 300, env: { ...process.env, [key]: value } });
+  const group = distributedImplementation({ command: PYTHON, args: [FIXTURE, ...mode], worldSize, messageTimeoutMs: 500, handshakeTimeoutMs: 10_000, graceMs: 200, env: { ...process.env, [key]: value } });
   opened.push(group);
   const started = Date.now();
   const report = await verifyDistributed(group, { seed: 3, numRuns });
@@ -56,7 +56,7 @@ describe('data-parallel harness over plain-Python ranks', () => {
 
   const broken: Array<[string, string[], RegExp]> = [
     ['crashes at its second step', ['crash', '1', '2'], /PROTOCOL: rank = 1: rank 1 of 3 failed during step 1 of the session \(step id 1\)[\s\S]*exited unexpectedly with code 3[\s\S]*simulated crash on rank 1/],
-    ['stops answering', ['hang', '1', '1'], /TIMEOUT: rank = 1: rank 1 of 3 failed during step 1[\s\S]*no message within 800 ms[\s\S]*rank 0 \(1 gradient requests in this step\): finished/],
+    ['stops answering', ['hang', '1', '1'], /TIMEOUT: rank = 1: rank 1 of 3 failed during step 1[\s\S]*no message within 500 ms[\s\S]*rank 0 \(1 gradient requests in this step\): finished/],
     ['asks for a sample of another shard', ['foreign', '2'], /PROTOCOL: rank = 2: rank 2 of 3 failed[\s\S]*invalid-message[\s\S]*rank 2 holds samples \[/],
     ['declares another rank', ['wrong-rank'], /PROTOCOL: rank = 1: rank 1 of 3: protocol.invalid-message: it declares rank 0 of 3; it was started as rank 1 of 3/],
     ['declares no distributed capabilities', ['undeclared'], /rank = 0: rank 0 of 3: protocol.invalid-message: its hello declares no capabilities.distributed/],

@@ -70,9 +70,18 @@ export function distributedImplementation(options: DistributedOptions): Distribu
   let disposed: Promise<void> | null = null;
   let nextStep = 0;
 
-  const stopAll = async () => {
+  /** After a failure nothing is worth a graceful shutdown: SIGKILL every rank's group, then reap. */
+  const stopAll = async (kill = false) => {
+    for (const pid of kill ? pids() : []) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* the group is gone already */
+      }
+    }
     await Promise.all((ranks ?? []).map((r) => r.dispose()));
   };
+  const pids = () => (ranks ?? []).map((r) => r.pid).filter((p): p is number => p !== undefined);
 
   /** Every rank's result, or the run's (latched) failure after every rank was stopped. */
   const gather = async <T>(what: string, tasks: (r: SubprocessImplementation, rank: number) => Promise<T>, progress?: (rank: number) => string): Promise<T[]> => {
@@ -81,7 +90,7 @@ export function distributedImplementation(options: DistributedOptions): Distribu
       return await gatherRanks(ranks!.map(tasks), { worldSize, what, graceMs, progress });
     } catch (e) {
       failure = e as RankFailure;
-      await stopAll();
+      await stopAll(true);
       throw failure;
     }
   };
@@ -98,7 +107,7 @@ export function distributedImplementation(options: DistributedOptions): Distribu
       const problem = declarationProblem(declared[r], r, worldSize, declared[0]);
       if (problem !== null) {
         failure = new RankFailure(r, 'PROTOCOL', `rank ${r} of ${worldSize}: protocol.invalid-message: ${problem}`);
-        await stopAll();
+        await stopAll(true);
         throw failure;
       }
     }
@@ -110,7 +119,7 @@ export function distributedImplementation(options: DistributedOptions): Distribu
     name: `${options.command}${options.args?.length ? ' ' + options.args.join(' ') : ''} (${worldSize} ranks)`,
     worldSize,
     get pids() {
-      return (ranks ?? []).map((r) => r.pid).filter((p): p is number => p !== undefined);
+      return pids();
     },
     get rendezvous() {
       return rendezvous;
@@ -142,7 +151,7 @@ export function distributedImplementation(options: DistributedOptions): Distribu
       };
     },
     dispose() {
-      disposed ??= stopAll();
+      disposed ??= stopAll(false);
       return disposed;
     },
   };

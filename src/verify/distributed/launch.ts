@@ -19,8 +19,21 @@ export interface RankLaunch {
   env: NodeJS.ProcessEnv;
 }
 
+/** Ports this process handed out: concurrent groups of one harness never get the same one. */
+const handedOut = new Set<number>();
+
 /** A port nobody listens on right now; the ranks bind it a moment later (a small race, see spec). */
-export function freePort(host: string): Promise<number> {
+export async function freePort(host: string): Promise<number> {
+  for (;;) {
+    const port = await unusedPort(host);
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function unusedPort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', (e) => reject(new InvalidArgumentError('rendezvous', host, `a local address to pick a free port on (${e.message}); give HOST:PORT for a remote rendezvous`, 'INVALID_ARGUMENT')));
