@@ -130,7 +130,7 @@ class Oracle:
 
 
 def serve(make_session, name, algorithms, options=None, zero_gradient="guard", precision="float64",
-          stdin=None, stdout=None, finite_sum=False, bases=None):
+          stdin=None, stdout=None, finite_sum=False, bases=None, distributed=None):
     """Answer samcheck's requests until it says shutdown (or closes stdin).
 
     make_session(config, layout) -> an object whose ``step(params, oracle)`` returns the new
@@ -142,6 +142,10 @@ def serve(make_session, name, algorithms, options=None, zero_gradient="guard", p
     step's sample structure is then ``oracle.data`` (see Oracle). ``bases`` declares base
     optimizers besides SGD, e.g. {"adamw": {}} (spec/bases.md): a config over one carries
     ``config["base"] = {"name": "adamw", "beta1": ..., ...}``; SGD configs keep the flat form.
+    ``distributed`` makes this process one rank of ``samcheck verify --world-size N``
+    (spec/protocol.md §3.2): ``{"semantics": "perReplicaPerturbation" | "synced", "rank": r,
+    "worldSize": N}``, the rank and world size as the process group sees them; ``oracle.data`` is
+    then this rank's shard and every request is over it.
     """
     channel = _Channel(stdin or sys.stdin, stdout or sys.stdout)
     # User code that prints would corrupt the protocol stream: send its prints to stderr.
@@ -157,6 +161,7 @@ def serve(make_session, name, algorithms, options=None, zero_gradient="guard", p
             "precision": precision,
             "finiteSum": bool(finite_sum),
             **({"bases": bases} if bases else {}),
+            **({"distributed": distributed} if distributed is not None else {}),
         },
     })
     sessions = {}

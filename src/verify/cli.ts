@@ -9,10 +9,12 @@ import { allMutants, formatMutantReport, referenceImplementation, verifyMutants 
 import type { ImplementationUnderTest } from './types.js';
 import { formatReport, verify, type VerifyOptions } from './verify.js';
 import { writeVectors } from './vectors.js';
+import { runDistributedVerify } from './distributed/cli.js';
 
 /** The usage text; the algorithm list is the registry's (a registered algorithm appears here). */
 export const verifyUsage = (): string => `usage: samcheck verify [--impl "command args"] [--property NAME]... [--algorithm A]...
                        [--seed S] [--path P] [--num-runs N] [--timeout MS]
+       samcheck verify --impl "command args" --world-size N [--rendezvous HOST:PORT] [...]
        samcheck verify --mutants [--mutant ID]
        samcheck verify --vectors DIR [--seed S] [--num-runs N]
        samcheck verify --claims [--ids E1,E2] [--seed S] [--num-runs N]
@@ -26,6 +28,10 @@ export const verifyUsage = (): string => `usage: samcheck verify [--impl "comman
   --seed S --path P  replay one counterexample exactly (every failure prints this line)
   --num-runs N       fast-check runs per property (default 100)
   --timeout MS       per-message timeout for --impl (default 10000)
+  --world-size N     start N ranks of --impl as one data-parallel implementation (torchrun's
+                     RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT; {rank} etc. in the command) and
+                     run the data-parallel suite (spec/protocol.md §3.2, spec/family.md §4)
+  --rendezvous H:P   rank 0's rendezvous address (default 127.0.0.1 and a free port)
   --mutants          run the mutant catalog: kill rate and the property that killed each
   --mutant ID        run the suite against one mutant (exits 1 when it is caught)
   --vectors DIR      write JSON conformance vectors for implementations without a subprocess
@@ -69,6 +75,8 @@ interface Parsed {
   path?: string;
   numRuns?: number;
   timeout?: number;
+  worldSize?: number;
+  rendezvous?: string;
 }
 
 function parse(argv: string[]): Parsed {
@@ -95,6 +103,10 @@ function parse(argv: string[]): Parsed {
     else if (flag === '--path') p.path = value();
     else if (flag === '--num-runs') p.numRuns = int();
     else if (flag === '--timeout') p.timeout = int();
+    else if (flag === '--world-size') {
+      p.worldSize = int();
+      if (p.worldSize < 1) throw new Error('--world-size needs a positive integer');
+    } else if (flag === '--rendezvous') p.rendezvous = value();
     else throw new Error(`unknown option ${JSON.stringify(flag)}`);
   }
   return p;
@@ -127,6 +139,14 @@ export async function runVerifyCommand(argv: string[], out: (line: string) => vo
     const report = await verifyMutants({ ...options, log: out });
     out(formatMutantReport(report));
     return report.killRate === 1 ? 0 : 1;
+  }
+  if (p.worldSize !== undefined) {
+    if (p.impl === undefined) {
+      out(`--world-size needs --impl (the command each rank runs)\n${verifyUsage()}`);
+      return 2;
+    }
+    const replayCommand = `samcheck verify --impl ${JSON.stringify(p.impl)} --world-size ${p.worldSize}`;
+    return runDistributedVerify({ argv: splitCommand(p.impl), worldSize: p.worldSize, rendezvous: p.rendezvous, timeout: p.timeout }, { ...options, replayCommand }, out);
   }
   let impl: ImplementationUnderTest;
   let replay = 'samcheck verify';

@@ -76,30 +76,36 @@ export interface FiniteSumProblem {
   theta0: number[];
 }
 
-/** At most 6 samples; each coordinate carries its value for every one of them (so arrays shrink toward dimension 1). */
-const MAX_SAMPLES = 6;
+/** Each coordinate carries its value for every sample (so arrays shrink toward dimension 1). */
+const coordinate = (samples: number) =>
+  fc.record({
+    theta: f32(-2, 2),
+    samples: fc.array(fc.record({ curvature: f32(0.1, 10), center: f32(-2, 2) }), { minLength: samples, maxLength: samples }),
+    newTensor: fc.boolean(),
+    bias: fc.boolean(),
+  });
 
-const coordinate = fc.record({
-  theta: f32(-2, 2),
-  samples: fc.array(fc.record({ curvature: f32(0.1, 10), center: f32(-2, 2) }), { minLength: MAX_SAMPLES, maxLength: MAX_SAMPLES }),
-  newTensor: fc.boolean(),
-  bias: fc.boolean(),
-});
+/** The most samples a problem with these batch sizes can have: n = b + 0..2. */
+export const maxSamples = (batchSizes: readonly number[]): number => Math.max(...batchSizes) + 2;
 
 export interface FiniteSumProblemOptions {
   maxDimension?: number;
   /** An interpolating minimum: every f_i is stationary at θ_0 (all centers at θ_0). */
   stationary?: boolean;
+  /** The batch sizes b drawn from (default {2, 4}, so m ∈ {1, 2} divides b; data-parallel: N·{1, 2}). */
+  batchSizes?: readonly number[];
 }
 
-/** b ∈ {2, 4} (so m ∈ {1, 2} divides it), n = b + 0..2, the batch a random ordered subset. */
+/** b ∈ {2, 4} (or `batchSizes`), n = b + 0..2, the batch a random ordered subset. */
 export function finiteSumProblemArbitrary(options: FiniteSumProblemOptions = {}): fc.Arbitrary<FiniteSumProblem> {
+  const batchSizes = options.batchSizes ?? [2, 4];
+  const samples = maxSamples(batchSizes);
   return fc
     .record({
-      coords: fc.array(coordinate, { minLength: 1, maxLength: options.maxDimension ?? 6 }),
-      batchSize: fc.constantFrom(2, 4),
+      coords: fc.array(coordinate(samples), { minLength: 1, maxLength: options.maxDimension ?? 6 }),
+      batchSize: fc.constantFrom(...batchSizes),
       extra: fc.integer({ min: 0, max: 2 }),
-      order: fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: MAX_SAMPLES, maxLength: MAX_SAMPLES }),
+      order: sampleOrder(samples),
     })
     .map(({ coords, batchSize, extra, order }) => {
       const n = batchSize + extra;
@@ -118,3 +124,10 @@ export function finiteSumProblemArbitrary(options: FiniteSumProblemOptions = {})
       };
     });
 }
+
+/** A random order of the sample indices 0..samples−1 (a batch is its first b indices below n). */
+export const sampleOrder = (samples: number): fc.Arbitrary<number[]> =>
+  fc.shuffledSubarray(
+    Array.from({ length: samples }, (_, i) => i),
+    { minLength: samples, maxLength: samples },
+  );

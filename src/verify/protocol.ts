@@ -4,7 +4,7 @@
  * validation and the typed error every protocol failure becomes.
  */
 import { SamcheckError, describeValue } from '../errors.js';
-import type { Capabilities, StepOutcome, Want } from './types.js';
+import type { Capabilities, DistributedDeclaration, StepOutcome, Want } from './types.js';
 
 export const PROTOCOL_VERSION = 'samcheck-protocol/1';
 
@@ -125,6 +125,7 @@ function checkCapabilities(c: unknown): Capabilities {
   if (caps.bases !== undefined && (caps.bases === null || typeof caps.bases !== 'object' || Array.isArray(caps.bases))) {
     throw invalid('capabilities.bases', caps.bases, 'an object such as {"adamw": {}}');
   }
+  const distributed = caps.distributed === undefined ? undefined : checkDistributed(caps.distributed);
   return {
     algorithms: caps.algorithms,
     options: caps.options ?? {},
@@ -132,5 +133,17 @@ function checkCapabilities(c: unknown): Capabilities {
     precision: caps.precision,
     ...(caps.finiteSum ? { finiteSum: true } : {}),
     ...(caps.bases ? { bases: caps.bases } : {}),
+    ...(distributed ? { distributed } : {}),
   };
+}
+
+/** §3.2: a data-parallel rank's declaration. */
+function checkDistributed(d: unknown): DistributedDeclaration {
+  const decl = d as DistributedDeclaration;
+  if (decl === null || typeof decl !== 'object') throw invalid('capabilities.distributed', d, 'an object {semantics, rank, worldSize}');
+  if (decl.semantics !== 'perReplicaPerturbation' && decl.semantics !== 'synced') throw invalid('capabilities.distributed.semantics', decl.semantics, '"perReplicaPerturbation" or "synced"');
+  if (!Number.isInteger(decl.worldSize) || decl.worldSize < 1) throw invalid('capabilities.distributed.worldSize', decl.worldSize, 'a positive integer');
+  if (!Number.isInteger(decl.rank) || decl.rank < 0 || decl.rank >= decl.worldSize) throw invalid('capabilities.distributed.rank', decl.rank, `an integer in [0, ${decl.worldSize})`);
+  return { semantics: decl.semantics, rank: decl.rank, worldSize: decl.worldSize };
+
 }

@@ -98,6 +98,20 @@ export interface Capabilities {
   finiteSum?: boolean;
   /** Arithmetic the implementation steps in; sets the tolerance of every comparison. */
   precision: 'float32' | 'float64';
+  /** A rank of a data-parallel implementation (`samcheck verify --world-size N`, spec/protocol.md §3.2). */
+  distributed?: DistributedDeclaration;
+}
+
+/**
+ * How a data-parallel rank perturbs (spec/family.md §4): 'perReplicaPerturbation' with its own
+ * shard's gradient (m-SAM, m = the shard size), 'synced' with the all-reduced gradient (SAM over
+ * the global batch). `rank` and `worldSize` echo what the rank was told, so a rank that ignored
+ * them is caught at the handshake.
+ */
+export interface DistributedDeclaration {
+  semantics: 'perReplicaPerturbation' | 'synced';
+  rank: number;
+  worldSize: number;
 }
 
 export interface ImplementationUnderTest {

@@ -55,6 +55,10 @@ export interface VerifyOptions {
   log?: (line: string) => void;
   /** Stop at the first failing property (mutant runs). */
   stopAtFirstFailure?: boolean;
+  /** false: report a failure's first counterexample unshrunk (fast-check `endOnFailure`; tests). */
+  shrink?: boolean;
+  /** The properties to run (default: the conformance suite; `--world-size`: the data-parallel one). */
+  suite?: readonly ConformanceProperty[];
 }
 
 /** Errors that mean the implementation cannot be talked to any more (not a counterexample). */
@@ -84,7 +88,7 @@ export async function verify(impl: ImplementationUnderTest, options: VerifyOptio
   const verdicts: PropertyVerdict[] = [];
   let fatal: string | null = null;
   for (const algorithm of options.algorithms ?? Object.keys(caps.algorithms)) {
-    for (const property of conformanceProperties()) {
+    for (const property of options.suite ?? conformanceProperties()) {
       if (!property.appliesTo(algorithm)) continue;
       const name = `${algorithm}.${property.id}`;
       if (options.properties && !options.properties.some((p) => p === name || p === property.id)) continue;
@@ -129,6 +133,7 @@ async function runProperty(
     seed: common.seed,
     numRuns: common.numRuns,
     ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(options.shrink === false ? { endOnFailure: true } : {}),
   });
   if (infrastructure !== null) return { ...common, status: 'error', message: (infrastructure as Error).message };
   if (!details.failed) return { ...common, status: 'passed' };

@@ -1,6 +1,6 @@
 /** Test helpers: the system interpreter (Debian's torch is visible only to it) and paths. */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const PYTHON = process.env.SAMCHECK_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
@@ -23,4 +23,25 @@ export function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Pids of live processes whose environment contains `tag` (Linux /proc; [] elsewhere): catches
+ * descendants that left their process group, which a group check cannot see.
+ */
+export function processesTagged(tag: string): number[] {
+  if (!existsSync('/proc/self/environ')) return [];
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const env = readFileSync(`/proc/${entry}/environ`, 'latin1');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+      // A zombie (state Z) is dead: only its parent's wait() is missing.
+      if (env.includes(tag) && !/^\d+ \(.*\) Z/.test(stat)) found.push(Number(entry));
+    } catch {
+      /* gone meanwhile, or not ours to read */
+    }
+  }
+  return found;
 }
