@@ -1,12 +1,15 @@
 /**
- * WebGPU without a GPU: tfjs-backend-webgpu on Dawn (npm `webgpu`) through Dawn's OpenGL ES
- * backend over Mesa llvmpipe. Dawn rejects Mesa's lavapipe Vulkan driver, so we ask for
- * `backend=opengles`, request the adapter at feature level 'compatibility' (GL ES cannot give
- * 'core'), render surfaceless (no X/Wayland), and give Node 20 the `navigator.gpu` it lacks.
- * About cpu speed: its value is running the WGSL shader path of every kernel in CI.
- * Reading results back needs `await tensor.data()`: the backend's dataSync uses OffscreenCanvas.
+ * WebGPU: in a browser, tfjs-backend-webgpu on the browser's own `navigator.gpu`; in Node,
+ * on Dawn (npm `webgpu`) through Dawn's OpenGL ES backend over Mesa llvmpipe. Dawn rejects Mesa's
+ * lavapipe Vulkan driver, so Node asks for `backend=opengles`, requests the adapter at feature
+ * level 'compatibility' (GL ES cannot give 'core'), renders surfaceless (no X/Wayland), and gets
+ * the `navigator.gpu` Node 20 lacks. About cpu speed in Node: its value is running the WGSL shader
+ * path of every kernel in CI. Reading results back there needs `await tensor.data()`: the backend's
+ * dataSync uses OffscreenCanvas, which Node lacks.
  */
 import { BackendError } from '../errors.js';
+import { environmentVariable, importOptional, inBrowser } from './environment.js';
+import { requireRegisteredBackend } from './registered.js';
 
 interface Gpu {
   requestAdapter(options?: Record<string, unknown>): Promise<unknown>;
@@ -16,8 +19,8 @@ let loaded: Promise<void> | undefined;
 
 async function installNavigatorGpu(): Promise<void> {
   // EGL reads this when Dawn opens its display, which happens in create()/requestAdapter().
-  process.env.EGL_PLATFORM ??= 'surfaceless';
-  const dawn = (await import('webgpu')) as unknown as { create(flags: string[]): Gpu; globals: object };
+  if (environmentVariable('EGL_PLATFORM') === undefined) process.env.EGL_PLATFORM = 'surfaceless';
+  const dawn = (await importOptional('webgpu')) as { create(flags: string[]): Gpu; globals: object };
   Object.assign(globalThis, dawn.globals);
   const gpu = dawn.create(['backend=opengles']);
   const wrapper = {
@@ -35,11 +38,15 @@ async function installNavigatorGpu(): Promise<void> {
 
 /** Makes backend 'webgpu' available to tf.setBackend; throws a BackendError saying why not. */
 export function loadWebgpuBackend(): Promise<void> {
+  if (inBrowser()) {
+    const hasGpu = (globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu !== undefined;
+    return requireRegisteredBackend('webgpu', '@tensorflow/tfjs-backend-webgpu', hasGpu ? undefined : 'this browser has no WebGPU (navigator.gpu is undefined)');
+  }
   loaded ??= (async () => {
     try {
       await installNavigatorGpu();
       // Registers 'webgpu' on import, but only if navigator.gpu exists: hence the order.
-      await import('@tensorflow/tfjs-backend-webgpu');
+      await importOptional('@tensorflow/tfjs-backend-webgpu');
     } catch (err) {
       loaded = undefined;
       throw new BackendError(

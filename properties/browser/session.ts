@@ -1,0 +1,71 @@
+/**
+ * The Node side of the browser suites: one headless Chromium per test file, one page per bundle,
+ * the suite seed handed to the page, and a skip (with the reason printed) where no Chromium exists.
+ */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import fc from 'fast-check';
+import type { Browser } from 'playwright-core';
+import { buildPage, type Bundle } from '../../browser/bundle.js';
+import { findChromium, launchChromium, openPage, type PageSession } from '../../browser/chromium.js';
+import type { RendererInfo } from '../../browser/pages/page.js';
+import { DEFAULT_PROPERTY_SEED } from '../../src/seed.js';
+
+/** The run's fast-check seed (test/setup.ts configures it from SAMCHECK_SEED). */
+export const suiteSeed = (): number => fc.readConfigureGlobal().seed ?? DEFAULT_PROPERTY_SEED;
+
+/** How to re-run one browser test with this run's seed. */
+export const replay = (file: string, name: string): string => `replay: SAMCHECK_SEED=${suiteSeed()} npx vitest run ${file} -t ${JSON.stringify(name)}`;
+
+export interface ChromiumPage {
+  session: PageSession;
+  bundle: Bundle;
+  info: RendererInfo;
+}
+
+export interface ChromiumContext {
+  /** Opens (once per entry) a page of `entry`, describing `backend`'s renderer. */
+  page(entry: string, kind: 'library' | 'test', backend: string): Promise<ChromiumPage>;
+}
+
+const STARTUP_TIMEOUT_MS = 180_000;
+
+/** Per test: the first test of a page also bundles it and opens the page (seconds on a loaded machine). */
+export const BROWSER_TEST_TIMEOUT_MS = 180_000;
+
+/**
+ * `describe` whose tests run in headless Chromium; without Chromium it registers one skipped
+ * test naming what is missing, and prints it.
+ */
+export function describeInChromium(title: string, body: (chromium: ChromiumContext) => void): void {
+  const found = findChromium();
+  describe(title, () => {
+    if (!('path' in found)) {
+      console.warn(`browser tests skipped: ${found.missing}`);
+      it.skip(`skipped: ${found.missing}`, () => {});
+      return;
+    }
+    let browser: Browser | undefined;
+    const pages = new Map<string, Promise<ChromiumPage>>();
+    beforeAll(async () => {
+      browser = await launchChromium({ executablePath: found.path });
+    }, STARTUP_TIMEOUT_MS);
+    afterAll(async () => {
+      await browser?.close();
+    });
+    body({
+      page(entry, kind, backend) {
+        let opened = pages.get(entry);
+        if (opened === undefined) {
+          opened = (async () => {
+            const bundle = await buildPage(entry, kind);
+            const session = await openPage(browser!, bundle.files);
+            const info = await session.call<RendererInfo>('info', backend);
+            return { session, bundle, info };
+          })();
+          pages.set(entry, opened);
+        }
+        return opened;
+      },
+    });
+  });
+}
