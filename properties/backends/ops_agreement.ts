@@ -15,8 +15,8 @@ const vectors = fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(float32Arr
 /**
  * acos is correctly rounded nowhere. wasm (libm): a few ulp of its largest value π. WGSL, and
  * Vulkan's SPIR-V precision rules that WebGL reaches through ANGLE, give acos atan2's accuracy,
- * 4096 ulp (ulp of a value in [2, 4) is 2^-22); SwiftShader was measured 280 ulp off near π and
- * llvmpipe 13 ulp, so the spec bound is what a GPU is held to.
+ * 4096 ulp (ulp of a value in [2, 4) is 2^-22, so 9.8e-4); SwiftShader was measured up to 6.8e-5
+ * off (2000 inputs in [−1, 1]) and llvmpipe 13 ulp, so the spec bound is what a GPU is held to.
  */
 const ACOS_GPU = 4096 * 2 ** -22;
 
