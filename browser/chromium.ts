@@ -22,7 +22,9 @@ export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-brow
  */
 export function chromiumFlags(hardware = false): string[] {
   const common = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-webgpu'];
-  return hardware ? [...common, '--enable-features=Vulkan', '--ignore-gpu-blocklist'] : [...common, '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
+  // Hardware: ANGLE and WebGPU on the system's Vulkan driver, past Chromium's GPU blocklist for
+  // headless Linux (untested here: no GPU; the renderer string recorded with every result says what ran).
+  return hardware ? [...common, '--use-angle=vulkan', '--enable-features=Vulkan,VulkanFromANGLE', '--ignore-gpu-blocklist'] : [...common, '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
 }
 
 /** The Chromium executable to use, or why there is none (the browser tests print it and skip). */

@@ -34,26 +34,25 @@ export interface RendererInfo {
 }
 
 /**
- * The shader paths, not tfjs's CPU shortcut: by default webgl and webgpu run an op on the CPU
- * backend when every input is small and still on the CPU (under 128 / 1000 elements), so a
- * property on small tensors would test the cpu kernels again. Off here, for the properties only.
+ * tfjs's CPU shortcut: by default webgl and webgpu run an op on the CPU backend when every input
+ * is small and still on the CPU (under 128 / 1000 elements), so a property on small tensors would
+ * test the cpu kernels again. The property pages turn it off (the shader paths); the training and
+ * benchmark pages keep tfjs's default (what users run).
  */
-const SHADER_FLAGS: Record<string, Record<string, boolean>> = {
-  webgl: { WEBGL_CPU_FORWARD: false },
-  webgpu: { WEBGPU_CPU_FORWARD: false },
-};
+const CPU_HANDOFF_FLAG: Record<string, string> = { webgl: 'WEBGL_CPU_FORWARD', webgpu: 'WEBGPU_CPU_FORWARD' };
 
 const initialized = new Set<string>();
 
 /** Makes `backend` current, initializing it once through useBackend (fix layer applied). */
-export async function selectBackend(backend: string, options: { shaders?: boolean } = {}): Promise<void> {
+export async function selectBackend(backend: string, options: { cpuHandOff?: boolean } = {}): Promise<void> {
   if (!initialized.has(backend)) {
     await useBackend({ backend });
     initialized.add(backend);
   } else if (!(await tf.setBackend(backend))) {
     throw new Error(`tf.setBackend(${backend}) failed`);
   }
-  for (const [flag, value] of Object.entries(SHADER_FLAGS[backend] ?? {})) tf.env().set(flag, options.shaders === false ? !value : value);
+  const flag = CPU_HANDOFF_FLAG[backend];
+  if (flag !== undefined) tf.env().set(flag, options.cpuHandOff ?? false);
 }
 
 /** The page's navigator (typed here: the project compiles without the DOM library). */
@@ -78,8 +77,8 @@ function webglRenderer(): string {
   return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 }
 
-export async function rendererInfo(backend: string): Promise<RendererInfo> {
-  await selectBackend(backend);
+export async function rendererInfo(backend: string, options: { cpuHandOff?: boolean } = {}): Promise<RendererInfo> {
+  await selectBackend(backend, options);
   const renderer = backend === 'webgl' ? webglRenderer() : backend === 'webgpu' ? await webgpuAdapter() : 'cpu';
   const flags: Record<string, unknown> = {};
   for (const f of ['WEBGL_VERSION', 'WEBGL_RENDER_FLOAT32_ENABLED', 'WEBGL_PACK', 'WEBGL_CPU_FORWARD', 'WEBGPU_CPU_FORWARD']) {
@@ -95,10 +94,10 @@ export async function rendererInfo(backend: string): Promise<RendererInfo> {
 
 type Methods = Record<string, (arg: never) => Promise<unknown>>;
 
-/** Publishes the page's methods (plus `info`) for browser/chromium.ts to call. */
-export function installPage(methods: Methods): void {
+/** Publishes the page's methods (plus `info`) for browser/chromium.ts to call; `handOff`: keep tfjs's CPU shortcut. */
+export function installPage(methods: Methods, handOff = false): void {
   (globalThis as unknown as { samcheckPage: Methods }).samcheckPage = {
-    info: (backend: string) => rendererInfo(backend),
+    info: (backend: string) => rendererInfo(backend, { cpuHandOff: handOff }),
     ...methods,
   } as Methods;
 }

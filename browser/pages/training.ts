@@ -77,4 +77,4 @@ async function train(args: TrainingArgs): Promise<TrainingOutcome> {
   return outcome;
 }
 
-installPage({ train });
+installPage({ train }, true);

@@ -47,7 +47,8 @@ export function describeInChromium(title: string, body: (chromium: ChromiumConte
     let browser: Browser | undefined;
     const pages = new Map<string, Promise<ChromiumPage>>();
     beforeAll(async () => {
-      browser = await launchChromium({ executablePath: found.path });
+      // SAMCHECK_BROWSER_HARDWARE=1 (benchmarks/gpu/run.sh): the machine's GPU instead of SwiftShader.
+      browser = await launchChromium({ executablePath: found.path, hardware: process.env.SAMCHECK_BROWSER_HARDWARE === '1' });
     }, STARTUP_TIMEOUT_MS);
     afterAll(async () => {
       await browser?.close();

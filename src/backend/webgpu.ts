@@ -17,14 +17,26 @@ interface Gpu {
 
 let loaded: Promise<void> | undefined;
 
+/**
+ * Dawn's backend: SAMCHECK_DAWN_BACKEND (e.g. 'vulkan' on a machine with a GPU driver,
+ * benchmarks/gpu/run.sh), else 'opengles', which works on Mesa llvmpipe without a GPU.
+ */
+export function dawnBackend(): string {
+  const requested = environmentVariable('SAMCHECK_DAWN_BACKEND');
+  return requested === undefined || requested === '' ? 'opengles' : requested;
+}
+
 async function installNavigatorGpu(): Promise<void> {
   // EGL reads this when Dawn opens its display, which happens in create()/requestAdapter().
   if (environmentVariable('EGL_PLATFORM') === undefined) process.env.EGL_PLATFORM = 'surfaceless';
   const dawn = (await importOptional('webgpu')) as { create(flags: string[]): Gpu; globals: object };
   Object.assign(globalThis, dawn.globals);
-  const gpu = dawn.create(['backend=opengles']);
+  const backend = dawnBackend();
+  const gpu = dawn.create([`backend=${backend}`]);
+  // GL ES cannot provide WebGPU's 'core' feature level; Vulkan, D3D and Metal can.
+  const level = backend === 'opengles' || backend === 'opengl' ? { featureLevel: 'compatibility' } : {};
   const wrapper = {
-    requestAdapter: (options: Record<string, unknown> = {}) => gpu.requestAdapter({ ...options, featureLevel: 'compatibility' }),
+    requestAdapter: (options: Record<string, unknown> = {}) => gpu.requestAdapter({ ...options, ...level }),
     getPreferredCanvasFormat: () => 'rgba8unorm',
   };
   const g = globalThis as { navigator?: { gpu?: unknown } };
@@ -33,7 +45,7 @@ async function installNavigatorGpu(): Promise<void> {
   } else if (g.navigator.gpu === undefined) {
     Object.defineProperty(g.navigator, 'gpu', { value: wrapper, configurable: true });
   }
-  if ((await wrapper.requestAdapter()) == null) throw new Error('Dawn found no OpenGL ES adapter (is Mesa installed?)');
+  if ((await wrapper.requestAdapter()) == null) throw new Error(`Dawn found no ${backend} adapter${backend === 'opengles' ? ' (is Mesa installed?)' : ''}`);
 }
 
 /** Makes backend 'webgpu' available to tf.setBackend; throws a BackendError saying why not. */
@@ -53,7 +65,7 @@ export function loadWebgpuBackend(): Promise<void> {
         'BACKEND_UNAVAILABLE',
         'backend',
         'webgpu',
-        `WebGPU (Dawn over OpenGL ES) could not start: ${(err as Error).message.split('\n')[0]}. ` +
+        `WebGPU (Dawn, backend=${dawnBackend()}) could not start: ${(err as Error).message.split('\n')[0]}. ` +
           `It needs the npm packages webgpu and @tensorflow/tfjs-backend-webgpu and Mesa's EGL/GLES drivers ` +
           `(Debian: libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri).`,
       );
