@@ -7,7 +7,7 @@
  *   import { SamOptimizer, useBackend } from 'samcheck/browser';
  *   await useBackend({ backend: 'webgl' });
  *
- * Checked by properties/browser/training.test.ts: bundled for the browser platform (a Node
+ * Checked by properties/browser/training.ts (run by chromium.test.ts): bundled for the browser platform (a Node
  * built-in on this path fails the build) and trained in Chromium on webgl and webgpu.
  */
 export { tf } from './tf.js';

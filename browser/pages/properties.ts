@@ -59,6 +59,8 @@ export interface PropertyArgs {
   path?: string;
   /** false: run against stock tfjs (the fix layer off), to see a finding fail. */
   fixes?: boolean;
+  /** Stop at the first failure without shrinking (a test that expects the failure). */
+  endOnFailure?: boolean;
 }
 
 async function property(args: PropertyArgs): Promise<PropertyOutcome> {
@@ -70,7 +72,7 @@ async function property(args: PropertyArgs): Promise<PropertyOutcome> {
   setBackendFixes(args.fixes !== false);
   let details: fc.RunDetails<never>;
   try {
-    details = await fc.check(build(args.backend), { numRuns: args.numRuns, seed: args.seed, ...(args.path !== undefined ? { path: args.path } : {}) });
+    details = await fc.check(build(args.backend), { numRuns: args.numRuns, seed: args.seed, endOnFailure: args.endOnFailure ?? false, ...(args.path !== undefined ? { path: args.path } : {}) });
   } finally {
     setBackendFixes(true);
   }

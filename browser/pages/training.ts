@@ -1,7 +1,7 @@
 /**
  * The training page: a small tfjs-layers model trained with SamOptimizer from the browser entry
  * (`samcheck/browser`, src/browser.ts) — built as a 'library' page, so nothing here may need Node.
- * The Node side (properties/browser/training.test.ts) compares a GPU backend's run with cpu's.
+ * The Node side (properties/browser/training.ts (run by chromium.test.ts)) compares a GPU backend's run with cpu's.
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-webgl';

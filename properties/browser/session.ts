@@ -1,6 +1,7 @@
 /**
- * The Node side of the browser suites: one headless Chromium per test file, one page per bundle,
- * the suite seed handed to the page, and a skip (with the reason printed) where no Chromium exists.
+ * The Node side of the browser suites: one headless Chromium for the test file, one bundle per
+ * page entry and one page per (entry, backend), the suite seed handed to the page, and a skip
+ * (with the reason printed) where no Chromium exists.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import fc from 'fast-check';
@@ -23,7 +24,11 @@ export interface ChromiumPage {
 }
 
 export interface ChromiumContext {
-  /** Opens (once per entry) a page of `entry`, describing `backend`'s renderer. */
+  /**
+   * The page of `entry` for `backend`: bundled once per entry, opened once per (entry, backend) —
+   * each backend in its own page, so a GPU backend that loses its device cannot take another's
+   * tests with it.
+   */
   page(entry: string, kind: 'library' | 'test', backend: string): Promise<ChromiumPage>;
 }
 
@@ -45,6 +50,7 @@ export function describeInChromium(title: string, body: (chromium: ChromiumConte
       return;
     }
     let browser: Browser | undefined;
+    const bundles = new Map<string, Promise<Bundle>>();
     const pages = new Map<string, Promise<ChromiumPage>>();
     beforeAll(async () => {
       // SAMCHECK_BROWSER_HARDWARE=1 (benchmarks/gpu/run.sh): the machine's GPU instead of SwiftShader.
@@ -55,15 +61,17 @@ export function describeInChromium(title: string, body: (chromium: ChromiumConte
     });
     body({
       page(entry, kind, backend) {
-        let opened = pages.get(entry);
+        const key = `${entry} ${backend}`;
+        let opened = pages.get(key);
         if (opened === undefined) {
+          if (!bundles.has(entry)) bundles.set(entry, buildPage(entry, kind));
           opened = (async () => {
-            const bundle = await buildPage(entry, kind);
+            const bundle = await bundles.get(entry)!;
             const session = await openPage(browser!, bundle.files);
             const info = await session.call<RendererInfo>('info', backend);
             return { session, bundle, info };
           })();
-          pages.set(entry, opened);
+          pages.set(key, opened);
         }
         return opened;
       },

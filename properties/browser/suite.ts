@@ -5,27 +5,28 @@
  * browser part's time budget, spec/backends.md); SAMCHECK_BROWSER_RUNS=<factor> multiplies them,
  * SAMCHECK_BROWSER_CONFORMANCE=all runs the conformance suite for every algorithm.
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { algorithmNames } from '../../src/kernels/algorithms/index.js';
 import { CONFORMANCE_PROPERTIES, formatVerdict, type PropertyVerdict } from '../../src/verify/index.js';
 import type { PropertyOutcome } from '../../browser/pages/page.js';
 import type { PropertyArgs } from '../../browser/pages/properties.js';
-import { BROWSER_TEST_TIMEOUT_MS, describeInChromium, replay, suiteSeed, type ChromiumContext, type ChromiumPage } from './session.js';
+import { BROWSER_TEST_TIMEOUT_MS, replay, suiteSeed, type ChromiumContext, type ChromiumPage } from './session.js';
 
 export const PROPERTY_PAGE = 'browser/pages/properties.ts';
 
 interface PageProperty {
   claim: string;
-  /** numRuns in npm test. */
+  /** numRuns in npm test (webgpu: `webgpuRuns` when given; its shader pipelines cost more per new shape). */
   runs: number;
+  webgpuRuns?: number;
   /** Reads tensors synchronously (every samcheck step does): refused where the backend cannot. */
   syncReads?: boolean;
 }
 
 /** Every page property (browser/pages/properties.ts PROPERTIES), its claim and its npm-test runs. */
 export const PAGE_PROPERTIES: Record<string, PageProperty> = {
-  'kernel-vs-oracle': { claim: 'P1: SGD, SAM, USAM, ASAM (every option) match the float64 oracle over 1–3 steps within T1', runs: 10, syncReads: true },
-  matmul: { claim: 'matMul / fused matMul (every transpose, batch, bias, activation) agree with cpu within 2·γ(K+1)·(|A||B|+|bias|)', runs: 10 },
+  'kernel-vs-oracle': { claim: 'P1: SGD, SAM, USAM, ASAM (every option) match the float64 oracle over 1–3 steps within T1', runs: 8, syncReads: true },
+  matmul: { claim: 'matMul / fused matMul (every transpose, batch, bias, activation) agree with cpu within 2·γ(K+1)·(|A||B|+|bias|)', runs: 10, webgpuRuns: 5 },
   'matmul-long-k': { claim: 'matMul with K 100–300 agrees with cpu', runs: 3 },
   'ops-add': { claim: 'add: exact (subnormals may flush)', runs: 4 },
   'ops-sub': { claim: 'sub: exact (subnormals may flush)', runs: 4 },
@@ -38,8 +39,8 @@ export const PAGE_PROPERTIES: Record<string, PageProperty> = {
   'ops-acos': { claim: 'acos: within atan2’s 4096 ulp', runs: 4 },
   reductions: { claim: 'sum, mean, addN, norm, max within 2·γ_n·Σ|x|', runs: 5 },
   'addn-many': { claim: 'addN of 1–20 tensors (across webgpu’s storage-buffer limit) within 2·γ_k·Σ|x|', runs: 8 },
-  'sam-step': { claim: 'one SAM step on an MLP (both layouts) gives cpu’s update within 1e-4 relative', runs: 3, syncReads: true },
-  conv: { claim: 'conv2d and both gradients agree with cpu within 2·γ(n+1)·Σ|terms|', runs: 4 },
+  'sam-step': { claim: 'one SAM step on an MLP (both layouts) gives cpu’s update within 1e-4 relative', runs: 2, syncReads: true },
+  conv: { claim: 'conv2d and both gradients agree with cpu within 2·γ(n+1)·Σ|terms|', runs: 4, webgpuRuns: 3 },
   'hvp-exact': { claim: 'double-backprop HVP equals the exact float64 H·v within 1e-5', runs: 5, syncReads: true },
   'hvp-finite-difference': { claim: 'finite-difference HVP equals the exact float64 H·v within 2e-3', runs: 5, syncReads: true },
 };
@@ -81,9 +82,9 @@ function conformanceTests(chromium: ChromiumContext, backend: string, file: stri
   }
 }
 
-/** Registers the whole browser property suite for `backend` ('webgl' or 'webgpu'), then `more` tests on the same Chromium. */
-export function browserPropertySuite(backend: string, file: string, more?: (chromium: ChromiumContext) => void): void {
-  describeInChromium(`samcheck in headless Chromium on ${backend}`, (chromium) => {
+/** Registers the whole browser property suite for `backend` ('webgl' or 'webgpu'), then `more` tests on its page. */
+export function browserPropertySuite(chromium: ChromiumContext, backend: string, file: string, more?: () => void): void {
+  describe(`on ${backend}`, () => {
     it('the page starts, with the renderer recorded (software rasterizer flagged)', { timeout: BROWSER_TEST_TIMEOUT_MS }, async () => {
       const page = await chromium.page(PROPERTY_PAGE, 'test', backend);
       console.info(`${backend}: tfjs ${page.info.tfjs}, renderer ${page.info.renderer}${page.info.software ? ' (software rasterizer)' : ''}, ${JSON.stringify(page.info.flags)}`);
@@ -96,11 +97,12 @@ export function browserPropertySuite(backend: string, file: string, more?: (chro
       it(test, { timeout: BROWSER_TEST_TIMEOUT_MS }, async (ctx) => {
         const page = await chromium.page(PROPERTY_PAGE, 'test', backend);
         if (p.syncReads && page.info.syncReadRefusal !== null) return ctx.skip(`SKIPPED on ${backend}: ${page.info.syncReadRefusal}`);
-        expectPassed(await runProperty(page, { backend, name, numRuns: runsOf(p.runs) }), file, test);
+        const runs = backend === 'webgpu' ? (p.webgpuRuns ?? p.runs) : p.runs;
+        expectPassed(await runProperty(page, { backend, name, numRuns: runsOf(runs) }), file, test);
       });
     }
 
     conformanceTests(chromium, backend, file);
-    more?.(chromium);
+    more?.();
   });
 }

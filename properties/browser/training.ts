@@ -7,17 +7,18 @@
  *   over the steps (spec/backends.md), with a falling loss and a flat tensor count. Where webgpu
  *   cannot read synchronously, training is refused up front with a BackendError, weights untouched.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { buildPage } from '../../browser/bundle.js';
 import type { TrainingArgs, TrainingOutcome } from '../../browser/pages/training.js';
 import { UPDATE_RTOL } from '../backends/sam_step_agreement.js';
-import { BROWSER_TEST_TIMEOUT_MS, describeInChromium } from './session.js';
+import { BROWSER_TEST_TIMEOUT_MS, type ChromiumContext } from './session.js';
 
 const PAGE = 'browser/pages/training.ts';
 const EPOCHS = 4;
 const args = (backend: string): TrainingArgs => ({ backend, epochs: EPOCHS, examples: 32, rho: 0.05, learningRate: 0.2 });
 
-describe('the browser entry bundles without Node', () => {
+/** Needs no browser: the bundle as a user's bundler builds it. */
+export function browserEntryBundleTests(): void {
   it('src/browser.ts: no Node built-in imported by samcheck code; no mathjs, fast-check or verifier', { timeout: BROWSER_TEST_TIMEOUT_MS }, async () => {
     const bundle = await buildPage('src/browser.ts', 'library');
     const fromSamcheck = bundle.nodeBuiltinsImported.filter((b) => !b.importer.includes('node_modules/'));
@@ -25,7 +26,7 @@ describe('the browser entry bundles without Node', () => {
     expect(bundle.nodeBuiltinsImported.every((b) => b.disabled)).toBe(true);
     expect(bundle.inputs.filter((i) => /mathjs|fast-check|src\/verify|src\/oracle|src\/report/.test(i))).toEqual([]);
   });
-});
+}
 
 /** max |Δθ_candidate − Δθ_cpu| / max |Δθ_cpu| over all weights (Δθ = final − initial). */
 function relativeUpdateError(cpu: TrainingOutcome, candidate: TrainingOutcome): number {
@@ -38,7 +39,7 @@ function relativeUpdateError(cpu: TrainingOutcome, candidate: TrainingOutcome): 
   return worst / scale;
 }
 
-describeInChromium('model.fit with SamOptimizer in Chromium (the browser entry)', (chromium) => {
+export function trainingTests(chromium: ChromiumContext): void {
   const train = async (backend: string) => (await chromium.page(PAGE, 'library', 'cpu')).session.call<TrainingOutcome>('train', args(backend));
 
   for (const backend of ['webgl', 'webgpu']) {
@@ -63,4 +64,4 @@ describeInChromium('model.fit with SamOptimizer in Chromium (the browser entry)'
       expect(new Set(gpu.tensorCounts.slice(1)).size, `tensor counts per epoch ${gpu.tensorCounts}`).toBe(1);
     });
   }
-});
+}
