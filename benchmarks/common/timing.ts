@@ -13,6 +13,8 @@ export interface TimingOptions {
   iterations: number;
   /** Called after each round with the fraction done. */
   onRound?(fraction: number): void;
+  /** The clock in ms (default: processCpuMs). A browser page, where GPU work is not this process's CPU time, passes performance.now. */
+  now?: () => number;
 }
 
 /**
@@ -38,7 +40,7 @@ export type RoundTimes = Map<string, number[]>;
 export async function interleavedTimes(tasks: TimedTask[], options: TimingOptions): Promise<RoundTimes> {
   const times: RoundTimes = new Map(tasks.map((t) => [t.label, []]));
   for (let round = 0; round < options.rounds; round++) {
-    const bench = new Bench({ iterations: options.iterations, time: 0, warmup: round === 0, warmupIterations: 1, warmupTime: 0, throws: true, now: processCpuMs });
+    const bench = new Bench({ iterations: options.iterations, time: 0, warmup: round === 0, warmupIterations: 1, warmupTime: 0, throws: true, now: options.now ?? processCpuMs });
     for (const t of tasks) bench.add(t.label, t.run);
     await bench.run();
     for (const task of bench.tasks) {

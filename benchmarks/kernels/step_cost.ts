@@ -22,6 +22,8 @@ export interface StepCostCase {
   batchesPerEpoch: number;
   /** Restrict to these algorithm names (quick runs on slow backends). */
   only?: (name: string) => boolean;
+  /** The clock (default: process CPU time; benchmarks/browser passes wall time, each step ending in a device read). */
+  now?: () => number;
 }
 
 export interface StepCostResult {
@@ -73,7 +75,7 @@ export async function measureStepCost(c: StepCostCase, onProgress: (f: number) =
     },
   };
   const before = tf.memory().numTensors;
-  const times = await interleavedTimes([fb, ...built.map((b) => b.task)], { rounds: c.rounds, iterations: c.iterations, onRound: onProgress });
+  const times = await interleavedTimes([fb, ...built.map((b) => b.task)], { rounds: c.rounds, iterations: c.iterations, onRound: onProgress, ...(c.now ? { now: c.now } : {}) });
   const leaked = tf.memory().numTensors - before;
   if (leaked !== 0) notes.push(`${c.backend} ${c.model.name}: ${leaked} tensors leaked during timing`);
   built.forEach((b) => b.dispose());

@@ -72,7 +72,8 @@ function missNote(label: string, ratio: Ratio): string {
   return `${label}: ${ratio.name} = ${fmt(ratio.estimate, 3)} misses its target ${ratio.target} by ${miss.toFixed(3)}${resolved}.${excess}`;
 }
 
-function caseTable(title: string, r: StepCostResult): Table {
+/** `clock` 'page': wall time inside a browser page, each step ending with a device read (benchmarks/browser/). */
+function caseTable(title: string, r: StepCostResult, clock: 'cpu' | 'page' = 'cpu'): Table {
   const fb = estimate(r.times.get(FORWARD_BACKWARD)!);
   const rows: Table['rows'] = [[FORWARD_BACKWARD, fmt(fb), 1, '1.00', '']];
   for (const [label, xs] of r.times) {
@@ -84,16 +85,17 @@ function caseTable(title: string, r: StepCostResult): Table {
   }
   return {
     title,
-    columns: ['step', 'median CPU ms ± σ', 'gradient evals', 'time / (evals × fwd+bwd)', 'time / SGD'],
+    columns: ['step', clock === 'cpu' ? 'median CPU ms ± σ' : 'median wall ms ± σ (in the page)', 'gradient evals', 'time / (evals × fwd+bwd)', 'time / SGD'],
     rows,
-    caption: 'Process CPU time per step (benchmarks/common/timing.ts). σ: robust spread over interleaved rounds. "time / (evals × fwd+bwd)" is the cost above the gradient evaluations themselves (1.00 = none).',
+    caption: `${clock === 'cpu' ? 'Process CPU time per step (benchmarks/common/timing.ts)' : 'Wall time per step inside the Chromium page, each step ending with a read of its loss (waits for the GPU; benchmarks/browser/step_cost.ts)'}. σ: robust spread over interleaved rounds. "time / (evals × fwd+bwd)" is the cost above the gradient evaluations themselves (1.00 = none).`,
   };
 }
 
 export const kernelSuite: Suite = {
   name: 'kernels',
   title: 'Kernel benchmarks: step cost',
-  estimatedMinutes: { quick: 2, full: 15 },
+  // Chromium's webgl rows add ≈ 1.5 min (quick) / 4 min (full) on SwiftShader.
+  estimatedMinutes: { quick: 3.5, full: 19 },
   async run(ctx) {
     const metrics: Metric[] = [];
     const tables: Table[] = [];
@@ -108,6 +110,21 @@ export const kernelSuite: Suite = {
       { backend, model: mlpModel, batch: 128 },
       { backend, model: cnn, batch: cnnBatch(backend) },
     ]);
+    /** One measured case: its table, its metrics and its ratio rows (with a note for each missed target). */
+    const report = (label: string, key: string, timing: string, r: StepCostResult, clock: 'cpu' | 'page' = 'cpu') => {
+      notes.push(...r.notes);
+      tables.push(caseTable(`Step cost: ${label} (${timing})`, r, clock));
+      for (const [l, xs] of r.times) {
+        const e = estimate(xs);
+        metrics.push({ name: `${key}/${slug(l)}/ms`, unit: 'ms', value: e.value, noise: e.noise, smallerIsBetter: true });
+      }
+      for (const ratio of ratiosOf(r)) {
+        const verdict = ratio.target === undefined ? '' : ratio.estimate.value <= ratio.target ? 'met' : `missed by ${(ratio.estimate.value - ratio.target).toFixed(3)}`;
+        if (ratio.target !== undefined && ratio.estimate.value > ratio.target) notes.push(missNote(label, ratio));
+        ratioRows.push([label, ratio.name, fmt(ratio.estimate, 3), ratio.floor ?? '', ratio.target ?? '', verdict]);
+        metrics.push({ name: `${key}/ratio/${slug(ratio.name)}`, unit: 'ratio', value: ratio.estimate.value, noise: ratio.estimate.noise, smallerIsBetter: true });
+      }
+    };
     let done = 0;
     for (const c of cases) {
       const slow = c.backend === 'cpu';
@@ -121,7 +138,7 @@ export const kernelSuite: Suite = {
       let r: StepCostResult;
       try {
         r = await measureStepCost({ backend: c.backend, model: c.model, batchSize: c.batch, seed: ctx.seed, rounds, iterations, batchesPerEpoch: BATCHES_PER_EPOCH, ...(subset ? { only: (n: string) => CPU_SUBSET.includes(n) } : {}) }, (f) =>
-          ctx.progress((done + f) / (cases.length + 1), label),
+          ctx.progress((done + f) / (cases.length + 2), label),
         );
       } catch (err) {
         notes.push(`${label}: skipped (${(err as Error).message.split('\n')[0]})`);
@@ -129,21 +146,24 @@ export const kernelSuite: Suite = {
         continue;
       }
       done++;
-      notes.push(...r.notes);
-      tables.push(caseTable(`Step cost: ${label} (${rounds} rounds × ${iterations} calls)`, r));
-      const key = `kernels/${c.backend}/${slug(c.model.name)}`;
-      for (const [l, xs] of r.times) {
-        const e = estimate(xs);
-        metrics.push({ name: `${key}/${slug(l)}/ms`, unit: 'ms', value: e.value, noise: e.noise, smallerIsBetter: true });
-      }
-      for (const ratio of ratiosOf(r)) {
-        const verdict = ratio.target === undefined ? '' : ratio.estimate.value <= ratio.target ? 'met' : `missed by ${(ratio.estimate.value - ratio.target).toFixed(3)}`;
-        if (ratio.target !== undefined && ratio.estimate.value > ratio.target) notes.push(missNote(label, ratio));
-        ratioRows.push([label, ratio.name, fmt(ratio.estimate, 3), ratio.floor ?? '', ratio.target ?? '', verdict]);
-        metrics.push({ name: `${key}/ratio/${slug(ratio.name)}`, unit: 'ratio', value: ratio.estimate.value, noise: ratio.estimate.noise, smallerIsBetter: true });
-      }
+      report(label, `kernels/${c.backend}/${slug(c.model.name)}`, `${rounds} rounds × ${iterations} calls`, r);
     }
-    ctx.progress(cases.length / (cases.length + 1), 'PyTorch peer');
+    // webgl and webgpu, measured inside headless Chromium (benchmarks/browser/step_cost.ts).
+    ctx.progress(cases.length / (cases.length + 2), 'webgl and webgpu in Chromium');
+    try {
+      const { measureInBrowser, browserCaseLabel, BROWSER_BACKENDS } = await import('../browser/step_cost.js');
+      const browserCases = BROWSER_BACKENDS.map((backend) => ({ backend, model: 'mlp' as const, batchSize: 128, rounds: ctx.quick ? 6 : 11, iterations: ctx.quick ? 1 : 3 }));
+      const measured = await measureInBrowser(browserCases, ctx.seed, BATCHES_PER_EPOCH);
+      notes.push(...measured.notes);
+      for (const b of measured.results) {
+        const label = browserCaseLabel(b);
+        if (b.renderer.software) notes.push(`${label}: ${b.renderer.renderer} is a CPU emulation of a GPU; read its rows as ratios, never as GPU speed.`);
+        report(label, `kernels/${b.case.backend}/${slug(b.modelName)}`, `${b.case.rounds} rounds × ${b.case.iterations} calls, wall clock in the page`, b.result, 'page');
+      }
+    } catch (err) {
+      notes.push(`browser rows (webgl, webgpu) skipped: ${(err as Error).message.split('\n')[0]}`);
+    }
+    ctx.progress((cases.length + 1) / (cases.length + 2), 'PyTorch peer');
     const peer = await runTorchPeer({ rounds: ctx.quick ? 3 : 7, iterations: ctx.quick ? 3 : 10, seed: ctx.seed });
     if ('skipped' in peer) notes.push(`PyTorch peer row skipped: ${peer.skipped}`);
     else {

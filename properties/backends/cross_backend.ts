@@ -5,13 +5,43 @@
  */
 import fc from 'fast-check';
 import { tf } from '../../src/tf.js';
-import { loadWebgpuBackend, setBackendFixes, useBackend } from '../../src/backend/index.js';
+import { setBackendFixes, useBackend } from '../../src/backend/index.js';
 
 /** Unit roundoff of float32. */
 export const U32 = 2 ** -24;
 
 /** Smallest normal float32: wasm (XNNPACK) flushes subnormals to zero, so each rounding may also lose this much. */
 export const MIN_NORMAL = 2 ** -126;
+
+/**
+ * Backends that run shaders (on a GPU or a software rasterizer standing in for one). Their
+ * shading languages (GLSL ES 3.00 §4.7.1 for WebGL 2, WGSL §15.7 "Floating Point Evaluation" for
+ * WebGPU) let subnormal inputs and results be flushed to zero and give some built-ins a few ulp:
+ * spec/backends.md, "Tolerance policy", float32 on a GPU.
+ */
+export const GPU_BACKENDS: ReadonlySet<string> = new Set(['webgl', 'webgpu']);
+
+/** Subnormals replaced by a zero of the same sign: what a flushing GPU computes with. */
+export const flushSubnormals = (xs: readonly number[]): number[] => xs.map((x) => (Math.abs(x) < MIN_NORMAL ? (x < 0 || Object.is(x, -0) ? -0 : 0) : x));
+
+/** One ulp of the float32 value x (2⁻¹⁴⁹ for subnormals and 0). */
+export function ulp32(x: number): number {
+  const a = Math.abs(x);
+  return a < MIN_NORMAL ? 2 ** -149 : 2 ** (Math.floor(Math.log2(a)) - 23);
+}
+
+/**
+ * What flushing subnormals may change on `backend`, per output: |f(x) − f(flushed x)| plus one
+ * smallest normal for a flushed result (all 0 on a backend that does not flush). `flushed` is the
+ * reference computed from flushed inputs, on cpu.
+ */
+export function flushAllowance(backend: string, reference: number[][], flushed: number[][], results = 1): number[][] {
+  if (!GPU_BACKENDS.has(backend)) return reference.map((r) => r.map(() => 0));
+  return reference.map((r, o) => r.map((v, i) => Math.abs(v - flushed[o]![i]!) + results * MIN_NORMAL));
+}
+
+/** bound + allowance, element-wise. */
+export const widened = (bound: number[][], allowance: number[][]): number[][] => bound.map((b, o) => b.map((v, i) => v + allowance[o]![i]!));
 
 /** Higham's γ_n = n·u/(1 − n·u): the relative error bound of an n-term float32 sum or dot product. */
 export function gamma(n: number): number {
@@ -60,8 +90,8 @@ export function firstDisagreement(reference: number[][], candidate: number[][], 
  */
 export async function candidateBackends(): Promise<{ backends: string[]; webgpuUnavailable?: string }> {
   try {
-    await loadWebgpuBackend();
-    if (!(await tf.setBackend('webgpu'))) throw new Error('tf.setBackend("webgpu") returned false');
+    // Through useBackend, so the webgpu fixes (AddN, sync-read guard) are applied as for a user.
+    await useBackend({ backend: 'webgpu' });
     return { backends: ['wasm', 'webgpu'] };
   } catch (err) {
     return { backends: ['wasm'], webgpuUnavailable: (err as Error).message };

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { tf } from '../../src/tf.js';
-import { computeOn, firstDisagreement, float32Array, gamma, MIN_NORMAL, U32, type Disagreement } from './cross_backend.js';
+import { computeOn, firstDisagreement, flushAllowance, flushSubnormals, float32Array, gamma, GPU_BACKENDS, MIN_NORMAL, U32, widened, type Disagreement } from './cross_backend.js';
 
 export const ACTIVATIONS = ['linear', 'relu', 'relu6', 'leakyrelu', 'prelu', 'elu', 'sigmoid'] as const;
 type Activation = (typeof ACTIVATIONS)[number];
@@ -123,11 +123,14 @@ function bounds(c: MatMulCase, reference: number[]): number[] {
   return out;
 }
 
-/** The first output where `backend` disagrees with cpu beyond the bound, or null. */
+const flushedCase = (c: MatMulCase): MatMulCase => ({ ...c, a: flushSubnormals(c.a), b: flushSubnormals(c.b), bias: flushSubnormals(c.bias), alpha: flushSubnormals(c.alpha) });
+
+/** The first output where `backend` disagrees with cpu beyond the bound (plus a GPU's subnormal flushing), or null. */
 export async function matMulDisagreement(backend: string, c: MatMulCase): Promise<Disagreement | null> {
-  const [reference] = await computeOn('cpu', build(c));
-  const [candidate] = await computeOn(backend, build(c));
-  return firstDisagreement([reference!], [candidate!], [bounds(c, reference!)]);
+  const reference = await computeOn('cpu', build(c));
+  const flushed = GPU_BACKENDS.has(backend) ? await computeOn('cpu', build(flushedCase(c))) : reference;
+  const candidate = await computeOn(backend, build(c));
+  return firstDisagreement(reference, candidate, widened([bounds(c, reference[0]!)], flushAllowance(backend, reference, flushed)));
 }
 
 export function matMulAgreement(backend: string, options: MatMulCaseOptions): fc.IAsyncPropertyWithHooks<[MatMulCase]> {

@@ -1,24 +1,29 @@
 import { tf } from '../tf.js';
 import { BackendError } from '../errors.js';
 import { loadWebgpuBackend } from './webgpu.js';
+import { loadWebglBackend } from './registered.js';
+import { environmentVariable } from './environment.js';
 
 export { loadWebgpuBackend } from './webgpu.js';
+export { loadWebglBackend } from './registered.js';
+export { inBrowser } from './environment.js';
 export { exactHvp, finiteDifferenceHvp, FD_STEP, type ScalarFunction } from './hvp.js';
 import { fixesRequested, setBackendFixes, type BackendFixOptions } from './fixes.js';
 
 export { fixesRequested, setBackendFixes, backendFixState, type BackendFixOptions, type BackendFixState } from './fixes.js';
 
-export const BACKENDS = ['wasm', 'cpu', 'tensorflow', 'webgpu'] as const;
+/** 'webgl' runs in a browser only; 'tensorflow' in Node only (spec/backends.md). */
+export const BACKENDS = ['wasm', 'cpu', 'tensorflow', 'webgpu', 'webgl'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 export interface BackendOptions extends BackendFixOptions {
-  /** Backend to use; default: $SAMCHECK_BACKEND, else 'wasm'. */
+  /** Backend to use; default: $SAMCHECK_BACKEND (Node), else 'wasm'. */
   backend?: string;
 }
 
 /** Which backend an option or SAMCHECK_BACKEND asks for (validated, not yet loaded). */
 export function requestedBackend(options: BackendOptions = {}): BackendName {
-  const fromEnv = process.env.SAMCHECK_BACKEND;
+  const fromEnv = environmentVariable('SAMCHECK_BACKEND');
   const name = options.backend ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : 'wasm');
   if (!(BACKENDS as readonly string[]).includes(name)) {
     const source = options.backend !== undefined ? 'backend' : 'SAMCHECK_BACKEND';
@@ -67,6 +72,7 @@ export async function useBackend(options: BackendOptions = {}): Promise<BackendN
   tf.enableProdMode();
   if (name === 'tensorflow') await loadTensorflowBinding();
   if (name === 'webgpu') await loadWebgpuBackend();
+  if (name === 'webgl') await loadWebglBackend();
   const ok = await tf.setBackend(name);
   if (!ok) throw new BackendError('BACKEND_UNAVAILABLE', 'backend', name, 'tfjs could not initialize this backend');
   await tf.ready();
