@@ -13,6 +13,7 @@ import { mSam } from './m-sam/index.js';
 import { nSam } from './n-sam/index.js';
 import { rwSam } from './rw-sam/index.js';
 import { momentumSam } from './momentum-sam/index.js';
+import { vasso } from './vasso/index.js';
 import type { SgdAlgorithmConfig } from './sgd/kernel.js';
 import type { SamAlgorithmConfig } from './sam/kernel.js';
 import type { UsamAlgorithmConfig } from './usam/kernel.js';
@@ -23,8 +24,9 @@ import type { MSamAlgorithmConfig } from './m-sam/kernel.js';
 import type { NSamAlgorithmConfig } from './n-sam/kernel.js';
 import type { RwSamAlgorithmConfig } from './rw-sam/kernel.js';
 import type { MomentumSamAlgorithmConfig } from './momentum-sam/kernel.js';
+import type { VassoAlgorithmConfig } from './vasso/kernel.js';
 
-export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, momentumSam];
+export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, momentumSam, vasso];
 for (const d of BUILTIN_ALGORITHMS) registerAlgorithm(d);
 
 export * from './registry.js';
@@ -32,7 +34,7 @@ export type { AlgorithmDescriptor, ParameterInfo, KernelFacet, OracleFacet, Algo
 export { REQUIRED } from './descriptor.js';
 export type { SgdAlgorithmConfig, SamAlgorithmConfig, UsamAlgorithmConfig, AsamAlgorithmConfig };
 export type { MultiStepSamAlgorithmConfig, XsamAlgorithmConfig, MSamAlgorithmConfig, NSamAlgorithmConfig, RwSamAlgorithmConfig };
-export type { MomentumSamAlgorithmConfig };
+export type { MomentumSamAlgorithmConfig, VassoAlgorithmConfig };
 
 /** A config of a built-in algorithm; `algorithm` selects the descriptor. Registered algorithms take AnyAlgorithmConfig. */
 export type AlgorithmConfig =
@@ -45,5 +47,6 @@ export type AlgorithmConfig =
   | MSamAlgorithmConfig
   | NSamAlgorithmConfig
   | RwSamAlgorithmConfig
-  | MomentumSamAlgorithmConfig;
+  | MomentumSamAlgorithmConfig
+  | VassoAlgorithmConfig;
 export type AlgorithmName = AlgorithmConfig['algorithm'];

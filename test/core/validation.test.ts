@@ -33,7 +33,7 @@ function rejection(config: Record<string, unknown>): SamcheckError {
 
 const keysOf = (algorithm: string) => [...BASE_KEYS.filter((k) => k !== 'algorithm'), ...ownKeys(descriptorOf(algorithm))];
 // A fixed list, not algorithmNames(): a broken registry must fail a test, not the file's collection.
-const ALGORITHMS = ['sgd', 'sam', 'usam', 'asam', 'multistep-sam', 'xsam', 'm-sam', 'n-sam', 'rw-sam', 'momentum-sam'];
+const ALGORITHMS = ['sgd', 'sam', 'usam', 'asam', 'multistep-sam', 'xsam', 'm-sam', 'n-sam', 'rw-sam', 'momentum-sam', 'vasso'];
 const cases = ALGORITHMS.flatMap((algorithm) => keysOf(algorithm).map((key) => [algorithm, key] as const));
 
 describe('every hyperparameter rejection names the hyperparameter', () => {
@@ -114,6 +114,7 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   'n-sam': { rho: 0.05, epsilon: 1e-12 },
   'rw-sam': { rho: 0.05, h: 0.05, epsilon: 1e-12 },
   'momentum-sam': { rho: 0.3, beta: 0.9, epsilon: 1e-12 },
+  vasso: { rho: 0.05, theta: 0.9, epsilon: 1e-7 },
 };
 
 describe('an omitted hyperparameter takes its documented default', () => {

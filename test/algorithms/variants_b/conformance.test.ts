@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 
 // The generic suite and the catalog run every algorithm; these run one variant alone, to replay fast.
-describe.each(['momentum-sam'])('%s conformance', (algorithm) => {
+describe.each(['momentum-sam', 'vasso'])('%s conformance', (algorithm) => {
   it('the tfjs kernel passes every property', async () => {
     const report = await verify(kernelImplementation(), { seed: 5, numRuns: 30, algorithms: [algorithm] });
     expect(report.ok, formatReport(report)).toBe(true);
