@@ -14,6 +14,7 @@ import { nSam } from './n-sam/index.js';
 import { rwSam } from './rw-sam/index.js';
 import { momentumSam } from './momentum-sam/index.js';
 import { vasso } from './vasso/index.js';
+import { sampa } from './sampa/index.js';
 import type { SgdAlgorithmConfig } from './sgd/kernel.js';
 import type { SamAlgorithmConfig } from './sam/kernel.js';
 import type { UsamAlgorithmConfig } from './usam/kernel.js';
@@ -25,8 +26,9 @@ import type { NSamAlgorithmConfig } from './n-sam/kernel.js';
 import type { RwSamAlgorithmConfig } from './rw-sam/kernel.js';
 import type { MomentumSamAlgorithmConfig } from './momentum-sam/kernel.js';
 import type { VassoAlgorithmConfig } from './vasso/kernel.js';
+import type { SampaAlgorithmConfig } from './sampa/kernel.js';
 
-export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, momentumSam, vasso];
+export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, momentumSam, vasso, sampa];
 for (const d of BUILTIN_ALGORITHMS) registerAlgorithm(d);
 
 export * from './registry.js';
@@ -34,7 +36,7 @@ export type { AlgorithmDescriptor, ParameterInfo, KernelFacet, OracleFacet, Algo
 export { REQUIRED } from './descriptor.js';
 export type { SgdAlgorithmConfig, SamAlgorithmConfig, UsamAlgorithmConfig, AsamAlgorithmConfig };
 export type { MultiStepSamAlgorithmConfig, XsamAlgorithmConfig, MSamAlgorithmConfig, NSamAlgorithmConfig, RwSamAlgorithmConfig };
-export type { MomentumSamAlgorithmConfig, VassoAlgorithmConfig };
+export type { MomentumSamAlgorithmConfig, VassoAlgorithmConfig, SampaAlgorithmConfig };
 
 /** A config of a built-in algorithm; `algorithm` selects the descriptor. Registered algorithms take AnyAlgorithmConfig. */
 export type AlgorithmConfig =
@@ -48,5 +50,6 @@ export type AlgorithmConfig =
   | NSamAlgorithmConfig
   | RwSamAlgorithmConfig
   | MomentumSamAlgorithmConfig
-  | VassoAlgorithmConfig;
+  | VassoAlgorithmConfig
+  | SampaAlgorithmConfig;
 export type AlgorithmName = AlgorithmConfig['algorithm'];

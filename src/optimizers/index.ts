@@ -12,3 +12,4 @@ export { NSamOptimizer } from '../algorithms/n-sam/optimizer.js';
 export { RwSamOptimizer } from '../algorithms/rw-sam/optimizer.js';
 export { MomentumSamOptimizer } from '../algorithms/momentum-sam/optimizer.js';
 export { VassoOptimizer } from '../algorithms/vasso/optimizer.js';
+export { SampaOptimizer } from '../algorithms/sampa/optimizer.js';
