@@ -23,21 +23,21 @@ export interface MomentumSamAlgorithmConfig extends BaseHyperparameters, Partial
   algorithm: 'momentum-sam';
 }
 
-/** The direction buffer v_t (zeros before the first step, as the official code initialises it). */
+/** The direction buffer v_t; null before the first step, which is unperturbed (msam.py: inverse_norm_buffer = 0). */
 export interface MomentumSamState {
-  direction: Tree;
+  direction: Tree | null;
 }
 
 /** One gradient per step, at θ − ρ·v/(‖v‖ + ε); then v ← μ·v + g. */
 export function momentumSamGradient(c: MomentumSamOwn): GradientEstimator<MomentumSamState> {
   return {
-    init: (params) => ({ direction: zerosLike(params) }),
+    init: () => ({ direction: null }),
     estimate(params, objective, state, ctx) {
-      const delta = scale(normalized(state.direction, c.epsilon).unit, -c.rho);
-      const point = axpy(params, 1, delta);
+      const delta = state.direction === null ? zerosLike(params) : scale(normalized(state.direction, c.epsilon).unit, -c.rho);
+      const point = state.direction === null ? params : axpy(params, 1, delta);
       // The only pass of the step: stateful layers update their statistics on it.
       const pass = objective.valueAndGrad(point, nextPass(ctx, 'clean'));
-      const direction = axpy(pass.grads, c.beta, state.direction);
+      const direction = state.direction === null ? pass.grads.map((g) => g.clone()) : axpy(pass.grads, c.beta, state.direction);
       return {
         grads: pass.grads,
         state: { direction },

@@ -19,8 +19,8 @@ export const momentumSamOracle: OracleFacet<MomentumSamOwn> = {
   step(c, base, f, theta0, state: MomentumSamOracleState): OracleStepResult & { state: MomentumSamOracleState } {
     const loss = effectiveObjective(base, f);
     const v = state.direction ?? theta0.map(() => 0);
-    // 1. perturbation against the buffer: δ = −ρ·v/(‖v‖ + ε) (0 on the first step)
-    const delta = times(-c.rho / (length(v) + c.epsilon), v);
+    // 1. perturbation against the buffer: δ = −ρ·v/(‖v‖ + ε); none on the first step (even with ε = 0)
+    const delta = state.direction === undefined ? times(0, v) : times(-c.rho / (length(v) + c.epsilon), v);
     // 2. the step's only gradient, at θ_0 + δ
     const point = plus(theta0, delta);
     const g = loss.gradient(point);

@@ -13,7 +13,7 @@ export class MomentumSamReference extends ReferenceStep<MomentumSamHp> {
   direction: V | null = null;
 
   override step(theta0: V, oracle: GradientOracle): V {
-    const delta = this.perturbation(this.direction ?? theta0.map(() => 0), theta0);
+    const delta = this.direction === null ? theta0.map(() => 0) : this.perturbation(this.direction, theta0);
     const g = this.gradient(this.ascentPoint(theta0, delta), oracle);
     this.direction = this.nextDirection(this.direction, g);
     return this.base(this.restored(theta0, delta), g, g);

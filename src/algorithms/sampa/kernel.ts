@@ -25,9 +25,9 @@ export interface SampaAlgorithmConfig extends BaseHyperparameters, Partial<Sampa
   algorithm: 'sampa';
 }
 
-/** ∇f(y_t) from the previous step (zeros at first), and the lookahead's copy of the SGD buffer. */
+/** ∇f(y_t) from the previous step (null at first: x̃ = y′ = x), and the lookahead's copy of the SGD buffer. */
 export interface SampaState {
-  yGradient: Tree;
+  yGradient: Tree | null;
   buffer: Tree | null;
 }
 
@@ -39,13 +39,13 @@ export interface SampaState {
 export function sampaGradient(c: SampaOwn): GradientEstimator<SampaState> {
   const heavyBall = c.lookaheadMomentum > 0;
   return {
-    init: (params) => ({ yGradient: zerosLike(params), buffer: null }),
+    init: () => ({ yGradient: null, buffer: null }),
     estimate(params, objective, state, ctx) {
-      const delta = scale(normalized(state.yGradient, c.epsilon).unit, c.rho);
-      const perturbed = add(params, delta);
+      const gy = state.yGradient;
+      const delta = gy === null ? zerosLike(params) : scale(normalized(gy, c.epsilon).unit, c.rho);
+      const perturbed = gy === null ? params : add(params, delta);
       const correction = heavyBall && state.buffer !== null ? axpy(scale(params, c.lookaheadWeightDecay), c.lookaheadMomentum, state.buffer) : null;
-      const lookaheadStep = correction === null ? state.yGradient : add(state.yGradient, correction);
-      const lookahead = axpy(params, -c.lookaheadRate, lookaheadStep);
+      const lookahead = gy === null ? params : axpy(params, -c.lookaheadRate, correction === null ? gy : add(gy, correction));
       const atPerturbed = objective.valueAndGrad(perturbed, nextPass(ctx, 'clean'));
       const atLookahead = objective.valueAndGrad(lookahead, nextPass(ctx, 'final'));
       const grads = axpy(scale(atPerturbed.grads, 1 - c.lambda), c.lambda, atLookahead.grads);

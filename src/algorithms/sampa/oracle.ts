@@ -21,7 +21,7 @@ export const sampaOracle: OracleFacet<SampaOwn> = {
     const loss = effectiveObjective(base, f);
     const gy = state.yGradient ?? x.map(() => 0);
     // 1. x̃ = x + ρ·∇f(y)/(‖∇f(y)‖ + ε)
-    const delta = times(c.rho / (length(gy) + c.epsilon), gy);
+    const delta = state.yGradient === undefined ? times(0, gy) : times(c.rho / (length(gy) + c.epsilon), gy);
     const perturbed = plus(x, delta);
     // 2. y′ = x − η·(∇f(y) + λ_y·x + μ·b), the bracket once b exists and μ > 0
     const b = state.lookaheadBuffer;

@@ -14,7 +14,7 @@ export class SampaReference extends ReferenceStep<SampaHp> {
 
   override step(x: V, oracle: GradientOracle): V {
     const gy = this.yGradient ?? x.map(() => 0);
-    const perturbed = this.ascentPoint(x, this.perturbation(gy, x));
+    const perturbed = this.yGradient === null ? x : this.ascentPoint(x, this.perturbation(gy, x));
     const lookahead = this.lookahead(x, gy);
     const gPerturbed = this.gradient(perturbed, oracle);
     const gLookahead = this.gradient(lookahead, oracle);
