@@ -82,6 +82,8 @@ export interface AlgorithmTags {
   finiteSum?: true;
   /** Loss-scaling equivariance (E9), and how it maps. */
   scaling?: ScalingLaw;
+  /** State carried between steps (MSAM's buffer, VaSSO's EMA): the trajectory property runs this many steps. */
+  trajectory?: { steps: number };
 }
 
 /** One configuration the benchmarks run. */

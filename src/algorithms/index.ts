@@ -12,6 +12,9 @@ import { xsam } from './xsam/index.js';
 import { mSam } from './m-sam/index.js';
 import { nSam } from './n-sam/index.js';
 import { rwSam } from './rw-sam/index.js';
+import { momentumSam } from './momentum-sam/index.js';
+import { vasso } from './vasso/index.js';
+import { sampa } from './sampa/index.js';
 import type { SgdAlgorithmConfig } from './sgd/kernel.js';
 import type { SamAlgorithmConfig } from './sam/kernel.js';
 import type { UsamAlgorithmConfig } from './usam/kernel.js';
@@ -21,8 +24,11 @@ import type { XsamAlgorithmConfig } from './xsam/kernel.js';
 import type { MSamAlgorithmConfig } from './m-sam/kernel.js';
 import type { NSamAlgorithmConfig } from './n-sam/kernel.js';
 import type { RwSamAlgorithmConfig } from './rw-sam/kernel.js';
+import type { MomentumSamAlgorithmConfig } from './momentum-sam/kernel.js';
+import type { VassoAlgorithmConfig } from './vasso/kernel.js';
+import type { SampaAlgorithmConfig } from './sampa/kernel.js';
 
-export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam];
+export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, momentumSam, vasso, sampa];
 for (const d of BUILTIN_ALGORITHMS) registerAlgorithm(d);
 
 export * from './registry.js';
@@ -30,6 +36,7 @@ export type { AlgorithmDescriptor, ParameterInfo, KernelFacet, OracleFacet, Algo
 export { REQUIRED } from './descriptor.js';
 export type { SgdAlgorithmConfig, SamAlgorithmConfig, UsamAlgorithmConfig, AsamAlgorithmConfig };
 export type { MultiStepSamAlgorithmConfig, XsamAlgorithmConfig, MSamAlgorithmConfig, NSamAlgorithmConfig, RwSamAlgorithmConfig };
+export type { MomentumSamAlgorithmConfig, VassoAlgorithmConfig, SampaAlgorithmConfig };
 
 /** A config of a built-in algorithm; `algorithm` selects the descriptor. Registered algorithms take AnyAlgorithmConfig. */
 export type AlgorithmConfig =
@@ -41,5 +48,8 @@ export type AlgorithmConfig =
   | XsamAlgorithmConfig
   | MSamAlgorithmConfig
   | NSamAlgorithmConfig
-  | RwSamAlgorithmConfig;
+  | RwSamAlgorithmConfig
+  | MomentumSamAlgorithmConfig
+  | VassoAlgorithmConfig
+  | SampaAlgorithmConfig;
 export type AlgorithmName = AlgorithmConfig['algorithm'];

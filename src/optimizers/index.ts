@@ -10,3 +10,6 @@ export { XsamOptimizer, type XsamOptimizerConfig } from '../algorithms/xsam/opti
 export { MSamOptimizer } from '../algorithms/m-sam/optimizer.js';
 export { NSamOptimizer } from '../algorithms/n-sam/optimizer.js';
 export { RwSamOptimizer } from '../algorithms/rw-sam/optimizer.js';
+export { MomentumSamOptimizer } from '../algorithms/momentum-sam/optimizer.js';
+export { VassoOptimizer } from '../algorithms/vasso/optimizer.js';
+export { SampaOptimizer } from '../algorithms/sampa/optimizer.js';

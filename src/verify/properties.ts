@@ -119,6 +119,21 @@ const momentumTwoSteps: ConformanceProperty = {
   },
 };
 
+const statefulTrajectory: ConformanceProperty = {
+  id: 'stateful-trajectory',
+  claim: 'over the algorithm\'s declared number of steps the trajectory equals the oracle (its own state carried between steps, with or without momentum)',
+  appliesTo: (a) => descriptorOf(a).tags.trajectory !== undefined,
+  skipReason: () => null,
+  arbitrary: (ctx) => caseArbitrary(ctx),
+  async check(c, ctx) {
+    const n = descriptorOf(ctx.algorithm).tags.trajectory!.steps;
+    const steps = await runCase(c, ctx, n);
+    const expected = oracleTrajectory(c, n);
+    const scale = errorScale(c, expected);
+    steps.forEach((s, i) => expectClose(`θ_${i + 1}`, s.outcome.params, expected[i].params, scale, ctx.rel));
+  },
+};
+
 /** Cheapest and most basic first: `verifyMutants` stops at the first property that kills. */
 /** Every property: the fixed list, then one per registered base besides SGD. */
 export const conformanceProperties = (): ConformanceProperty[] => [...CONFORMANCE_PROPERTIES, ...baseProperties()];
@@ -134,5 +149,6 @@ export const CONFORMANCE_PROPERTIES: ConformanceProperty[] = [
   zeroGradient,
   parallelDirections,
   lossScaling,
+  statefulTrajectory,
   momentumTwoSteps,
 ];

@@ -18,6 +18,7 @@ const minimal = (algorithm: string): Record<string, unknown> => ({
   learningRate: 0.1,
   ...(algorithm === 'm-sam' ? { m: 1 } : {}),
   ...(algorithm === 'rw-sam' ? { temperature: 1 } : {}),
+  ...(algorithm === 'sampa' ? { lookaheadRate: 0.1 } : {}),
 });
 const names = { names: ['dense/kernel', 'dense/bias'] };
 
@@ -33,7 +34,7 @@ function rejection(config: Record<string, unknown>): SamcheckError {
 
 const keysOf = (algorithm: string) => [...BASE_KEYS.filter((k) => k !== 'algorithm'), ...ownKeys(descriptorOf(algorithm))];
 // A fixed list, not algorithmNames(): a broken registry must fail a test, not the file's collection.
-const ALGORITHMS = ['sgd', 'sam', 'usam', 'asam', 'multistep-sam', 'xsam', 'm-sam', 'n-sam', 'rw-sam'];
+const ALGORITHMS = ['sgd', 'sam', 'usam', 'asam', 'multistep-sam', 'xsam', 'm-sam', 'n-sam', 'rw-sam', 'momentum-sam', 'vasso', 'sampa'];
 const cases = ALGORITHMS.flatMap((algorithm) => keysOf(algorithm).map((key) => [algorithm, key] as const));
 
 describe('every hyperparameter rejection names the hyperparameter', () => {
@@ -113,6 +114,9 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   'm-sam': { rho: 0.05, epsilon: 1e-12 },
   'n-sam': { rho: 0.05, epsilon: 1e-12 },
   'rw-sam': { rho: 0.05, h: 0.05, epsilon: 1e-12 },
+  'momentum-sam': { rho: 0.3, beta: 0.9, epsilon: 1e-12 },
+  vasso: { rho: 0.05, theta: 0.9, epsilon: 1e-7 },
+  sampa: { rho: 0.1, lambda: 0.2, lookaheadMomentum: 0, lookaheadWeightDecay: 0, epsilon: 1e-12 },
 };
 
 describe('an omitted hyperparameter takes its documented default', () => {
