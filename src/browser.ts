@@ -15,5 +15,5 @@ export * from './errors.js';
 export * from './backend/index.js';
 export * from './optimizers/index.js';
 export { createAlgorithm, initState, step, disposeReplaced, tensorsIn, type Algorithm, type AlgorithmState, type StepResult, type StepOptions } from './kernels/step.js';
-export { algorithmNames, type AlgorithmConfig, type AlgorithmName } from './kernels/algorithms/index.js';
+export { algorithmNames, type AlgorithmConfig, type AlgorithmName } from './algorithms/index.js';
 export { functionObjective, VariableObjective } from './kernels/objective.js';

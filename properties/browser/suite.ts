@@ -6,7 +6,7 @@
  * SAMCHECK_BROWSER_CONFORMANCE=all runs the conformance suite for every algorithm.
  */
 import { describe, expect, it } from 'vitest';
-import { algorithmNames } from '../../src/kernels/algorithms/index.js';
+import { algorithmNames } from '../../src/algorithms/index.js';
 import { CONFORMANCE_PROPERTIES, formatVerdict, type PropertyVerdict } from '../../src/verify/index.js';
 import type { PropertyOutcome } from '../../browser/pages/page.js';
 import type { PropertyArgs } from '../../browser/pages/properties.js';
