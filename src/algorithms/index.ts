@@ -12,6 +12,7 @@ import { xsam } from './xsam/index.js';
 import { mSam } from './m-sam/index.js';
 import { nSam } from './n-sam/index.js';
 import { rwSam } from './rw-sam/index.js';
+import { gsam } from './gsam/index.js';
 import type { SgdAlgorithmConfig } from './sgd/kernel.js';
 import type { SamAlgorithmConfig } from './sam/kernel.js';
 import type { UsamAlgorithmConfig } from './usam/kernel.js';
@@ -21,8 +22,9 @@ import type { XsamAlgorithmConfig } from './xsam/kernel.js';
 import type { MSamAlgorithmConfig } from './m-sam/kernel.js';
 import type { NSamAlgorithmConfig } from './n-sam/kernel.js';
 import type { RwSamAlgorithmConfig } from './rw-sam/kernel.js';
+import type { GsamAlgorithmConfig } from './gsam/kernel.js';
 
-export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam];
+export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, gsam];
 for (const d of BUILTIN_ALGORITHMS) registerAlgorithm(d);
 
 export * from './registry.js';
@@ -30,6 +32,7 @@ export type { AlgorithmDescriptor, ParameterInfo, KernelFacet, OracleFacet, Algo
 export { REQUIRED } from './descriptor.js';
 export type { SgdAlgorithmConfig, SamAlgorithmConfig, UsamAlgorithmConfig, AsamAlgorithmConfig };
 export type { MultiStepSamAlgorithmConfig, XsamAlgorithmConfig, MSamAlgorithmConfig, NSamAlgorithmConfig, RwSamAlgorithmConfig };
+export type { GsamAlgorithmConfig };
 
 /** A config of a built-in algorithm; `algorithm` selects the descriptor. Registered algorithms take AnyAlgorithmConfig. */
 export type AlgorithmConfig =
@@ -41,5 +44,6 @@ export type AlgorithmConfig =
   | XsamAlgorithmConfig
   | MSamAlgorithmConfig
   | NSamAlgorithmConfig
-  | RwSamAlgorithmConfig;
+  | RwSamAlgorithmConfig
+  | GsamAlgorithmConfig;
 export type AlgorithmName = AlgorithmConfig['algorithm'];

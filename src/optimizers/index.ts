@@ -10,3 +10,4 @@ export { XsamOptimizer, type XsamOptimizerConfig } from '../algorithms/xsam/opti
 export { MSamOptimizer } from '../algorithms/m-sam/optimizer.js';
 export { NSamOptimizer } from '../algorithms/n-sam/optimizer.js';
 export { RwSamOptimizer } from '../algorithms/rw-sam/optimizer.js';
+export { GsamOptimizer } from '../algorithms/gsam/optimizer.js';
