@@ -13,6 +13,7 @@ import { mSam } from './m-sam/index.js';
 import { nSam } from './n-sam/index.js';
 import { rwSam } from './rw-sam/index.js';
 import { gsam } from './gsam/index.js';
+import { wsam } from './wsam/index.js';
 import type { SgdAlgorithmConfig } from './sgd/kernel.js';
 import type { SamAlgorithmConfig } from './sam/kernel.js';
 import type { UsamAlgorithmConfig } from './usam/kernel.js';
@@ -23,8 +24,9 @@ import type { MSamAlgorithmConfig } from './m-sam/kernel.js';
 import type { NSamAlgorithmConfig } from './n-sam/kernel.js';
 import type { RwSamAlgorithmConfig } from './rw-sam/kernel.js';
 import type { GsamAlgorithmConfig } from './gsam/kernel.js';
+import type { WsamAlgorithmConfig } from './wsam/kernel.js';
 
-export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, gsam];
+export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, gsam, wsam];
 for (const d of BUILTIN_ALGORITHMS) registerAlgorithm(d);
 
 export * from './registry.js';
@@ -32,7 +34,7 @@ export type { AlgorithmDescriptor, ParameterInfo, KernelFacet, OracleFacet, Algo
 export { REQUIRED } from './descriptor.js';
 export type { SgdAlgorithmConfig, SamAlgorithmConfig, UsamAlgorithmConfig, AsamAlgorithmConfig };
 export type { MultiStepSamAlgorithmConfig, XsamAlgorithmConfig, MSamAlgorithmConfig, NSamAlgorithmConfig, RwSamAlgorithmConfig };
-export type { GsamAlgorithmConfig };
+export type { GsamAlgorithmConfig, WsamAlgorithmConfig };
 
 /** A config of a built-in algorithm; `algorithm` selects the descriptor. Registered algorithms take AnyAlgorithmConfig. */
 export type AlgorithmConfig =
@@ -45,5 +47,6 @@ export type AlgorithmConfig =
   | MSamAlgorithmConfig
   | NSamAlgorithmConfig
   | RwSamAlgorithmConfig
-  | GsamAlgorithmConfig;
+  | GsamAlgorithmConfig
+  | WsamAlgorithmConfig;
 export type AlgorithmName = AlgorithmConfig['algorithm'];

@@ -11,3 +11,4 @@ export { MSamOptimizer } from '../algorithms/m-sam/optimizer.js';
 export { NSamOptimizer } from '../algorithms/n-sam/optimizer.js';
 export { RwSamOptimizer } from '../algorithms/rw-sam/optimizer.js';
 export { GsamOptimizer } from '../algorithms/gsam/optimizer.js';
+export { WsamOptimizer } from '../algorithms/wsam/optimizer.js';

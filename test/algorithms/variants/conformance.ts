@@ -4,6 +4,7 @@ import { tf } from '../../../src/tf.js';
 import { descriptorOf } from '../../../src/algorithms/index.js';
 import { kernelImplementation } from '../../../src/verify/adapters/kernel.js';
 import { formatReport, verify } from '../../../src/verify/verify.js';
+import { initialOracleState, oracleStep } from '../../../src/oracle/algorithms.js';
 import { formatMutantReport, referenceFloat64, verifyMutants } from '../../../src/verify/mutants/index.js';
 
 export async function expectConformance(algorithm: string, seed: number, numRuns: number): Promise<void> {
@@ -17,4 +18,30 @@ export async function expectConformance(algorithm: string, seed: number, numRuns
   const mutants = await verifyMutants({ seed, numRuns: 100, mutants: [...descriptorOf(algorithm).mutants] });
   expect(mutants.killRate, formatMutantReport(mutants)).toBe(1);
   for (const r of mutants.results) expect(r.dimension, r.id).toBeLessThanOrEqual(4);
+}
+
+/**
+ * The drop-in tf.Optimizer on f(w) = Σ w_j⁴ from w = (1, −2): three `minimize` steps equal the
+ * float64 oracle's trajectory of the same config (float32 tolerance), with no tensor leak.
+ */
+export function expectDropInMatchesOracle(make: () => tf.Optimizer, config: Record<string, unknown>): void {
+  const theta0 = [1, -2];
+  const w = tf.variable(tf.tensor1d(theta0));
+  const opt = make();
+  const loss = () => tf.sum(tf.pow(w, 4)) as tf.Scalar;
+  const f = { dim: 2, value: (x: number[]) => x.reduce((s, v) => s + v ** 4, 0), gradient: (x: number[]) => x.map((v) => 4 * v ** 3) };
+  let theta = theta0;
+  let state = initialOracleState();
+  let before = 0;
+  for (let i = 0; i < 3; i++) {
+    if (i === 1) before = tf.memory().numTensors;
+    opt.minimize(loss, false, [w]);
+    const r = oracleStep(config as never, f, theta, state, { names: ['w'], sizes: [2] });
+    theta = r.params;
+    state = r.state;
+    Array.from(w.dataSync()).forEach((x, j) => expect(x, `step ${i + 1}, w_${j}`).toBeCloseTo(theta[j], 4));
+  }
+  expect(tf.memory().numTensors).toBe(before);
+  opt.dispose();
+  w.dispose();
 }
