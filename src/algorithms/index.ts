@@ -14,6 +14,7 @@ import { nSam } from './n-sam/index.js';
 import { rwSam } from './rw-sam/index.js';
 import { gsam } from './gsam/index.js';
 import { wsam } from './wsam/index.js';
+import { lookSam } from './looksam/index.js';
 import type { SgdAlgorithmConfig } from './sgd/kernel.js';
 import type { SamAlgorithmConfig } from './sam/kernel.js';
 import type { UsamAlgorithmConfig } from './usam/kernel.js';
@@ -25,8 +26,9 @@ import type { NSamAlgorithmConfig } from './n-sam/kernel.js';
 import type { RwSamAlgorithmConfig } from './rw-sam/kernel.js';
 import type { GsamAlgorithmConfig } from './gsam/kernel.js';
 import type { WsamAlgorithmConfig } from './wsam/kernel.js';
+import type { LookSamAlgorithmConfig } from './looksam/kernel.js';
 
-export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, gsam, wsam];
+export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, gsam, wsam, lookSam];
 for (const d of BUILTIN_ALGORITHMS) registerAlgorithm(d);
 
 export * from './registry.js';
@@ -34,7 +36,7 @@ export type { AlgorithmDescriptor, ParameterInfo, KernelFacet, OracleFacet, Algo
 export { REQUIRED } from './descriptor.js';
 export type { SgdAlgorithmConfig, SamAlgorithmConfig, UsamAlgorithmConfig, AsamAlgorithmConfig };
 export type { MultiStepSamAlgorithmConfig, XsamAlgorithmConfig, MSamAlgorithmConfig, NSamAlgorithmConfig, RwSamAlgorithmConfig };
-export type { GsamAlgorithmConfig, WsamAlgorithmConfig };
+export type { GsamAlgorithmConfig, WsamAlgorithmConfig, LookSamAlgorithmConfig };
 
 /** A config of a built-in algorithm; `algorithm` selects the descriptor. Registered algorithms take AnyAlgorithmConfig. */
 export type AlgorithmConfig =
@@ -48,5 +50,6 @@ export type AlgorithmConfig =
   | NSamAlgorithmConfig
   | RwSamAlgorithmConfig
   | GsamAlgorithmConfig
-  | WsamAlgorithmConfig;
+  | WsamAlgorithmConfig
+  | LookSamAlgorithmConfig;
 export type AlgorithmName = AlgorithmConfig['algorithm'];

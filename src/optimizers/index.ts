@@ -12,3 +12,4 @@ export { NSamOptimizer } from '../algorithms/n-sam/optimizer.js';
 export { RwSamOptimizer } from '../algorithms/rw-sam/optimizer.js';
 export { GsamOptimizer } from '../algorithms/gsam/optimizer.js';
 export { WsamOptimizer } from '../algorithms/wsam/optimizer.js';
+export { LookSamOptimizer } from '../algorithms/looksam/optimizer.js';
