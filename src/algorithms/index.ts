@@ -15,6 +15,9 @@ import { rwSam } from './rw-sam/index.js';
 import { momentumSam } from './momentum-sam/index.js';
 import { vasso } from './vasso/index.js';
 import { sampa } from './sampa/index.js';
+import { gsam } from './gsam/index.js';
+import { wsam } from './wsam/index.js';
+import { lookSam } from './looksam/index.js';
 import type { SgdAlgorithmConfig } from './sgd/kernel.js';
 import type { SamAlgorithmConfig } from './sam/kernel.js';
 import type { UsamAlgorithmConfig } from './usam/kernel.js';
@@ -27,8 +30,11 @@ import type { RwSamAlgorithmConfig } from './rw-sam/kernel.js';
 import type { MomentumSamAlgorithmConfig } from './momentum-sam/kernel.js';
 import type { VassoAlgorithmConfig } from './vasso/kernel.js';
 import type { SampaAlgorithmConfig } from './sampa/kernel.js';
+import type { GsamAlgorithmConfig } from './gsam/kernel.js';
+import type { WsamAlgorithmConfig } from './wsam/kernel.js';
+import type { LookSamAlgorithmConfig } from './looksam/kernel.js';
 
-export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, momentumSam, vasso, sampa];
+export const BUILTIN_ALGORITHMS = [sgd, sam, usam, asam, multiStepSam, xsam, mSam, nSam, rwSam, momentumSam, vasso, sampa, gsam, wsam, lookSam];
 for (const d of BUILTIN_ALGORITHMS) registerAlgorithm(d);
 
 export * from './registry.js';
@@ -37,6 +43,7 @@ export { REQUIRED } from './descriptor.js';
 export type { SgdAlgorithmConfig, SamAlgorithmConfig, UsamAlgorithmConfig, AsamAlgorithmConfig };
 export type { MultiStepSamAlgorithmConfig, XsamAlgorithmConfig, MSamAlgorithmConfig, NSamAlgorithmConfig, RwSamAlgorithmConfig };
 export type { MomentumSamAlgorithmConfig, VassoAlgorithmConfig, SampaAlgorithmConfig };
+export type { GsamAlgorithmConfig, WsamAlgorithmConfig, LookSamAlgorithmConfig };
 
 /** A config of a built-in algorithm; `algorithm` selects the descriptor. Registered algorithms take AnyAlgorithmConfig. */
 export type AlgorithmConfig =
@@ -51,5 +58,8 @@ export type AlgorithmConfig =
   | RwSamAlgorithmConfig
   | MomentumSamAlgorithmConfig
   | VassoAlgorithmConfig
-  | SampaAlgorithmConfig;
+  | SampaAlgorithmConfig
+  | GsamAlgorithmConfig
+  | WsamAlgorithmConfig
+  | LookSamAlgorithmConfig;
 export type AlgorithmName = AlgorithmConfig['algorithm'];

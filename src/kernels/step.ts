@@ -77,7 +77,8 @@ export function step(algorithm: Algorithm, params: Tree, objective: Objective, s
   let skipped = false;
   const out = tf.tidy(() => {
     const est = algorithm.estimator.estimate(params, effective, state.estimator, ctx);
-    const next = algorithm.base.update(est.grads, state.base, params, state.iteration);
+    const updated = algorithm.base.update(est.grads, state.base, params, state.iteration);
+    const next = est.decoupled ? { ...updated, params: updated.params.map((p, i) => tf.sub(p, tf.mul(est.decoupled![i], algorithm.config.learningRate))) } : updated;
     // One device read checks everything; the culprit is looked up only on failure.
     if (!allFinite([...passLosses, ...est.grads, ...next.params])) {
       const what = !allFinite(passLosses) ? 'loss' : !allFinite(est.grads) ? 'gradient' : 'updated parameters';

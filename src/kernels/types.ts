@@ -66,7 +66,11 @@ export function nextPass(ctx: StepContext, kind: PassKind): PassInfo {
 /** An optax-style pure transformation pair that turns a point and an objective into the gradient to apply. */
 export interface GradientEstimator<S = unknown> {
   init(params: Tree): S;
-  estimate(params: Tree, objective: Objective, state: S, ctx: StepContext): { grads: Tree; state: S; info: StepInfo };
+  /**
+   * `decoupled`, when present, is applied after the base step as θ ← θ − η·decoupled: a term that
+   * bypasses the base optimizer's state (WSAM's decoupled sharpness, spec/variants.md §2).
+   */
+  estimate(params: Tree, objective: Objective, state: S, ctx: StepContext): { grads: Tree; state: S; info: StepInfo; decoupled?: Tree };
 }
 
 /** An optax-style pure (init, update) pair that applies a gradient at θ_0. */

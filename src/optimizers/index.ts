@@ -13,3 +13,6 @@ export { RwSamOptimizer } from '../algorithms/rw-sam/optimizer.js';
 export { MomentumSamOptimizer } from '../algorithms/momentum-sam/optimizer.js';
 export { VassoOptimizer } from '../algorithms/vasso/optimizer.js';
 export { SampaOptimizer } from '../algorithms/sampa/optimizer.js';
+export { GsamOptimizer } from '../algorithms/gsam/optimizer.js';
+export { WsamOptimizer } from '../algorithms/wsam/optimizer.js';
+export { LookSamOptimizer } from '../algorithms/looksam/optimizer.js';

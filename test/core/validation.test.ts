@@ -19,6 +19,8 @@ const minimal = (algorithm: string): Record<string, unknown> => ({
   ...(algorithm === 'm-sam' ? { m: 1 } : {}),
   ...(algorithm === 'rw-sam' ? { temperature: 1 } : {}),
   ...(algorithm === 'sampa' ? { lookaheadRate: 0.1 } : {}),
+  ...(algorithm === 'gsam' ? { alpha: 0.1 } : {}),
+  ...(algorithm === 'looksam' ? { k: 5, alpha: 0.7 } : {}),
 });
 const names = { names: ['dense/kernel', 'dense/bias'] };
 
@@ -34,7 +36,7 @@ function rejection(config: Record<string, unknown>): SamcheckError {
 
 const keysOf = (algorithm: string) => [...BASE_KEYS.filter((k) => k !== 'algorithm'), ...ownKeys(descriptorOf(algorithm))];
 // A fixed list, not algorithmNames(): a broken registry must fail a test, not the file's collection.
-const ALGORITHMS = ['sgd', 'sam', 'usam', 'asam', 'multistep-sam', 'xsam', 'm-sam', 'n-sam', 'rw-sam', 'momentum-sam', 'vasso', 'sampa'];
+const ALGORITHMS = ['sgd', 'sam', 'usam', 'asam', 'multistep-sam', 'xsam', 'm-sam', 'n-sam', 'rw-sam', 'momentum-sam', 'vasso', 'sampa', 'gsam', 'wsam', 'looksam'];
 const cases = ALGORITHMS.flatMap((algorithm) => keysOf(algorithm).map((key) => [algorithm, key] as const));
 
 describe('every hyperparameter rejection names the hyperparameter', () => {
@@ -58,6 +60,9 @@ describe('every hyperparameter rejection names the hyperparameter', () => {
   it.each([
     ['m-sam', 'm'],
     ['rw-sam', 'temperature'],
+    ['gsam', 'alpha'],
+    ['looksam', 'k'],
+    ['looksam', 'alpha'],
   ])('%s: a missing %s is rejected by name', (algorithm, key) => {
     const { [key]: _dropped, ...rest } = minimal(algorithm);
     expect(rejection(rest).parameter).toBe(key);
@@ -99,7 +104,7 @@ describe("XSAM's α grid: N = ⌈(α_max + 1e-5)/Δα⌉ probes, at most MAX_PRO
   });
 });
 
-/** spec/algorithms.md §1–4 and spec/family.md: the defaults an omitted key takes. */
+/** spec/algorithms.md §1–4, spec/family.md and spec/variants.md: the defaults an omitted key takes. */
 const BASE_DEFAULTS = { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, weightDecayIn: 'base', onNonFinite: 'throw' };
 const DEFAULTS: Record<string, Record<string, unknown>> = {
   sgd: {},
@@ -117,6 +122,9 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   'momentum-sam': { rho: 0.3, beta: 0.9, epsilon: 1e-12 },
   vasso: { rho: 0.05, theta: 0.9, epsilon: 1e-7 },
   sampa: { rho: 0.1, lambda: 0.2, lookaheadMomentum: 0, lookaheadWeightDecay: 0, epsilon: 1e-12 },
+  gsam: { rho: 0.05, rhoMin: 0.05, lrMax: 0, lrMin: 0, lrNow: 0, decompose: 'perturbed', adaptive: 'none', epsilon: 1e-12 },
+  wsam: { rho: 0.05, gamma: 0.88, decouple: true, maxNorm: 1, adaptive: false, epsilon: 1e-12 },
+  looksam: { rho: 0.05, orthogonalFloor: 0, epsilon: 1e-12 },
 };
 
 describe('an omitted hyperparameter takes its documented default', () => {
