@@ -59,7 +59,12 @@ export interface VerifyOptions {
   log?: (line: string) => void;
   /** Stop at the first failing property (mutant runs). */
   stopAtFirstFailure?: boolean;
+  /** Time shrinking may take per property after the first failure (default 20 s; 0 with a replay path). */
+  shrinkBudgetMs?: number;
 }
+
+/** Successful shrink steps per failure: each is one segment of the printed --path, so this caps it. */
+export const MAX_SHRINK_STEPS = 300;
 
 /** Errors that mean the implementation cannot be talked to any more (not a counterexample). */
 function isInfrastructureError(e: unknown): boolean {
@@ -162,12 +167,23 @@ async function runProperty(
   // An infrastructure error ends the property: later runs (and shrinking) are skipped through
   // fc.pre, so a dead or hung implementation is not retried hundreds of times.
   let infrastructure: unknown = null;
+  // Bounded shrinking: once the budget or the step cap is spent, every further shrink candidate is
+  // skipped, so the last failure is the counterexample. A replay (path given) does not shrink
+  // past its path, so it reproduces exactly the printed counterexample.
+  const budget = options.path !== undefined ? 0 : (options.shrinkBudgetMs ?? 20_000);
+  let failures = 0;
+  let firstFailureAt: number | null = null;
+  const spent = () => firstFailureAt !== null && (Date.now() - firstFailureAt > budget || failures > MAX_SHRINK_STEPS);
   const predicate = fc.asyncProperty(property.arbitrary(ctx), async (c) => {
-    fc.pre(infrastructure === null);
+    fc.pre(infrastructure === null && !spent());
     try {
       await property.check(c, ctx);
     } catch (e) {
       if (isInfrastructureError(e)) infrastructure = e;
+      else if (!fc.PreconditionFailure.isFailure(e)) {
+        failures++;
+        firstFailureAt ??= Date.now();
+      }
       throw e;
     }
   });
@@ -186,7 +202,7 @@ async function runProperty(
   return {
     ...common,
     status: 'failed',
-    message: error instanceof Error ? error.message : String(error),
+    message: (error instanceof Error ? error.message : String(error)) + (spent() && budget > 0 ? ` (shrinking stopped after ${failures - 1} steps: budget ${budget} ms / ${MAX_SHRINK_STEPS} steps)` : ''),
     counterexample,
     dimension: counterexample.problem.theta0.length,
     path: details.counterexamplePath ?? undefined,
