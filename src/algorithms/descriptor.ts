@@ -22,6 +22,9 @@ export interface ParameterInfo {
 /** A key with no default: the user must give it (m-SAM's m, RW-SAM's τ). */
 export const REQUIRED = Symbol('required');
 
+/** The degenerate pin every ascent algorithm shares (AlgorithmDescriptor.degeneratePin). */
+export const zeroRadiusPin = (pins: Readonly<Record<string, unknown>>): string | null => (pins.rho === 0 ? "rho = 0: no ascent, the step is SGD's" : null);
+
 /** An algorithm's own hyperparameters with their defaults; the config keys derive from it. */
 export type Defaults<Own> = { readonly [K in keyof Own]-?: Own[K] | typeof REQUIRED };
 
@@ -119,6 +122,12 @@ export interface AlgorithmDescriptor<Own extends object = Record<string, unknown
   /** The own hyperparameters `verify` draws (restricted to well-conditioned ranges, spec/protocol.md). */
   arbitraries(caps: Capabilities): fc.Arbitrary<Partial<Own>>;
   readonly tags: AlgorithmTags;
+  /**
+   * Why a value an implementation pins (capabilities `fixed`) would reduce this algorithm to a
+   * simpler one or to no step at all (ρ = 0, k = 1, …), or null: `verify` refuses such a
+   * declaration ("not conformant: degenerate pin"). Base keys (learningRate) are judged by verify.
+   */
+  degeneratePin?(pins: Readonly<Record<string, unknown>>): string | null;
   benchmark(ctx: BenchmarkContext): BenchmarkSetting[];
   /** The smallest valid config (own keys only; base keys added by the caller). */
   readonly minimalConfig: Partial<Own>;

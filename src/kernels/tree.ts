@@ -18,8 +18,20 @@ export function dot(a: Tree, b: Tree): Scalar {
   return tf.addN(a.map((x, i) => tf.sum(tf.mul(x, b[i])))) as Scalar;
 }
 
+/**
+ * ‖a‖ over the whole tree, computed as m·‖a/m‖ with m = max|a_i| (as Math.hypot does): a plain
+ * float32 sum of squares overflows once ‖a‖ ≳ 1.8e19 and underflows below ≈ 1e-19, which would
+ * silently drop SAM's perturbation (spec/protocol.md §2.2, "Magnitudes").
+ */
 export function globalNorm(a: Tree): Scalar {
-  return tf.sqrt(tf.addN(a.map((x) => tf.sum(tf.square(x))))) as Scalar;
+  return tf.tidy(() => {
+    if (a.length === 0) return tf.scalar(0);
+    const m = tf.max(tf.stack(a.map((x) => (x.size === 0 ? tf.scalar(0) : tf.max(tf.abs(x))))));
+    const safe = tf.where(tf.greater(m, 0), m, tf.onesLike(m));
+    const scaled = tf.mul(safe, tf.sqrt(tf.addN(a.map((x) => tf.sum(tf.square(tf.div(x, safe)))))));
+    // An infinite entry: ‖a‖ = ∞ (∞/∞ would give NaN).
+    return tf.where(tf.isInf(m), m, scaled) as Scalar;
+  });
 }
 
 /** x/(‖x‖ + ε): the guarded normalization every SAM-type method uses. */

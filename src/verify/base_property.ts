@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { baseNames } from '../bases/registry.js';
 import { createRandom } from '../data/random.js';
 import { initialOracleState, oracleStep } from '../oracle/algorithms.js';
+import type { OracleStepResult } from '../oracle/steps.js';
 import { diff, expectClose, norm } from './compare.js';
 import { problemObjective, type Problem, type ProblemSpec } from './problem.js';
 import { errorScale, isFiniteSum, oracleTrajectory, runCase, type Case, type ConformanceProperty } from './property_support.js';
@@ -18,7 +19,7 @@ import { configArbitrary } from './hyperparameters.js';
 const U32 = 2 ** -24;
 const MOVED = ['curvature', 'center', 'coupling', 'couplingScale'];
 
-interface BaseCase extends Case {
+export interface BaseCase extends Case {
   steps: number;
   noiseSeed: number;
 }
@@ -52,6 +53,20 @@ export function oracleSensitivity(c: BaseCase, expected: number[][]): number[] {
   return out;
 }
 
+/**
+ * The oracle's T-step trajectory and the error scale of each θ_t (rounding scale + sensitivity).
+ * Judged only where the rule's amplification of input rounding stays small beside the step
+ * (fc.pre otherwise).
+ */
+export function judgedTrajectory(c: BaseCase): { expected: OracleStepResult[]; tolerances: number[] } {
+  const expected = oracleTrajectory(c, c.steps);
+  const sensitivity = oracleSensitivity(c, expected.map((r) => r.params));
+  const moved = expected.map((r, t) => norm(diff(r.params, t === 0 ? c.problem.theta0 : expected[t - 1].params)));
+  const scales = expected.map((_, t) => errorScale(c, expected.slice(0, t + 1)));
+  fc.pre(sensitivity.every((s, t) => s <= 1e-2 * moved.slice(0, t + 1).reduce((a, m) => a + m, 0) + U32 * scales[t]));
+  return { expected, tolerances: scales.map((s, t) => s + sensitivity[t] / U32) };
+}
+
 export function overBaseProperty(base: string): ConformanceProperty {
   return {
     id: `over-${base}-trajectory-matches-oracle`,
@@ -67,14 +82,9 @@ export function overBaseProperty(base: string): ConformanceProperty {
       }),
     async check(raw, ctx) {
       const c = raw as BaseCase;
-      const expected = oracleTrajectory(c, c.steps);
-      const sensitivity = oracleSensitivity(c, expected.map((r) => r.params));
-      const moved = expected.map((r, t) => norm(diff(r.params, t === 0 ? c.problem.theta0 : expected[t - 1].params)));
-      // Judged only where the rule's amplification of input rounding stays small beside the step.
-      const scales = expected.map((_, t) => errorScale(c, expected.slice(0, t + 1)));
-      fc.pre(sensitivity.every((s, t) => s <= 1e-2 * moved.slice(0, t + 1).reduce((a, m) => a + m, 0) + U32 * scales[t]));
+      const { expected, tolerances } = judgedTrajectory(c);
       const run = await runCase(c, ctx, c.steps);
-      run.forEach(({ outcome }, t) => expectClose(`θ_${t + 1} over ${base}`, outcome.params, expected[t].params, scales[t] + sensitivity[t] / U32, ctx.rel));
+      run.forEach(({ outcome }, t) => expectClose(`θ_${t + 1} over ${base}`, outcome.params, expected[t].params, tolerances[t], ctx.rel));
     },
   };
 }

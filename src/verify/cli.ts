@@ -3,6 +3,7 @@
  * 1: a property failed or the implementation broke the protocol; 2: bad usage.
  */
 import { algorithmNames } from '../algorithms/index.js';
+import { SamcheckError } from '../errors.js';
 import { kernelImplementation } from './adapters/kernel.js';
 import { subprocessImplementation } from './adapters/subprocess.js';
 import { allMutants, formatMutantReport, referenceImplementation, verifyMutants } from './mutants/index.js';
@@ -135,6 +136,19 @@ export async function runVerifyCommand(argv: string[], out: (line: string) => vo
     ...(p.properties.length ? { properties: p.properties } : {}),
     ...(p.algorithms.length ? { algorithms: p.algorithms } : {}),
   };
+  try {
+    return await runParsed(p, options, out);
+  } catch (e) {
+    // verify() refuses options that would verify nothing (unknown names, --num-runs 0): usage errors.
+    if (e instanceof SamcheckError && e.code === 'INVALID_ARGUMENT') {
+      out(`${e.message}\n${verifyUsage()}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function runParsed(p: Parsed, options: VerifyOptions, out: (line: string) => void): Promise<number> {
   if (p.mutants && p.mutant.length === 0) {
     const report = await verifyMutants({ ...options, log: out });
     out(formatMutantReport(report));
@@ -167,7 +181,7 @@ export async function runVerifyCommand(argv: string[], out: (line: string) => vo
   }
   try {
     const report = await verify(impl, { ...options, replayCommand: replay, log: out });
-    out(formatReport(report).split('\n').slice(-2).join('\n'));
+    out(formatReport(report).split('\n').slice(report.capabilities ? -3 : -2).join('\n'));
     return report.ok ? 0 : 1;
   } finally {
     await impl.dispose?.();

@@ -9,6 +9,7 @@ import { any, ascentScale, caseArbitrary, errorScale, hp, oracleTrajectory, runC
 import { ascentPathRadius, finiteSumPerturbationRadius, parallelDirections, sampleWeights } from './family_properties.js';
 import { lossScaling } from './scaling_property.js';
 import { baseProperties } from './base_property.js';
+import { trajectoryProperties } from './trajectory_properties.js';
 
 export { isFiniteSum, finiteSumSkipReason, type Case, type ConformanceProperty, type PropertyContext } from './property_support.js';
 
@@ -151,4 +152,5 @@ export const CONFORMANCE_PROPERTIES: ConformanceProperty[] = [
   lossScaling,
   statefulTrajectory,
   momentumTwoSteps,
+  ...trajectoryProperties,
 ];

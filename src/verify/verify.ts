@@ -5,10 +5,12 @@
  * command.
  */
 import fc from 'fast-check';
-import { SamcheckError } from '../errors.js';
+import { InvalidArgumentError, SamcheckError } from '../errors.js';
+import { algorithmNames } from '../algorithms/index.js';
 import { relativeTolerance } from './compare.js';
 import { conformanceProperties, finiteSumSkipReason, type Case, type ConformanceProperty, type PropertyContext } from './properties.js';
 import type { Capabilities, ImplementationUnderTest } from './types.js';
+import { degeneratePin, formatPins, pinsOf, type Pin } from './pins.js';
 
 export type VerdictStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'not-run';
 
@@ -35,7 +37,9 @@ export interface VerifyReport {
   capabilities: Capabilities | null;
   seed: number;
   verdicts: PropertyVerdict[];
-  /** True iff nothing failed or errored (skips are reported, never counted as passes). */
+  /** Every value the implementation pins (spec/protocol.md §2.1). */
+  pins: Pin[];
+  /** True iff something passed and nothing failed or errored (skips are reported, never counted as passes). */
   ok: boolean;
 }
 
@@ -59,7 +63,12 @@ export interface VerifyOptions {
   shrink?: boolean;
   /** The properties to run (default: the conformance suite; `--world-size`: the data-parallel one). */
   suite?: readonly ConformanceProperty[];
+  /** Time shrinking may take per property after the first failure (default 20 s; 0 with a replay path). */
+  shrinkBudgetMs?: number;
 }
+
+/** Successful shrink steps per failure: each is one segment of the printed --path, so this caps it. */
+export const MAX_SHRINK_STEPS = 300;
 
 /** Errors that mean the implementation cannot be talked to any more (not a counterexample). */
 function isInfrastructureError(e: unknown): boolean {
@@ -72,7 +81,28 @@ export function propertySeed(seed: number, name: string): number {
   return h;
 }
 
+/** Unknown names and a run count below 1 would verify nothing: refused before anything runs. */
+function validateOptions(options: VerifyOptions): void {
+  const numRuns = options.numRuns ?? 100;
+  if (!Number.isInteger(numRuns) || numRuns < 1) throw new InvalidArgumentError('numRuns', numRuns, 'an integer ≥ 1 (0 runs verify nothing)', 'INVALID_ARGUMENT');
+  const algorithms = algorithmNames();
+  for (const a of options.algorithms ?? []) {
+    if (!algorithms.includes(a)) throw new InvalidArgumentError('algorithm', a, `one of ${algorithms.join(', ')}`, 'INVALID_ARGUMENT');
+  }
+  const ids = conformanceProperties().map((p) => p.id);
+  for (const name of options.properties ?? []) {
+    const dot = name.indexOf('.');
+    const [a, id] = dot < 0 ? [undefined, name] : [name.slice(0, dot), name.slice(dot + 1)];
+    if ((a !== undefined && !algorithms.includes(a)) || !ids.includes(id)) {
+      throw new InvalidArgumentError('property', name, `a property id or <algorithm>.<id>; algorithms: ${algorithms.join(', ')}; ids: ${ids.join(', ')}`, 'INVALID_ARGUMENT');
+    }
+  }
+}
+
+const NOTHING_VERIFIED = 'nothing verified';
+
 export async function verify(impl: ImplementationUnderTest, options: VerifyOptions = {}): Promise<VerifyReport> {
+  validateOptions(options);
   const seed = options.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   const numRuns = options.numRuns ?? 100;
   const log = options.log ?? (() => {});
@@ -83,11 +113,26 @@ export async function verify(impl: ImplementationUnderTest, options: VerifyOptio
   } catch (e) {
     const verdict: PropertyVerdict = { name: 'handshake', algorithm: '-', property: 'handshake', claim: 'the implementation declares its capabilities', status: 'error', message: String((e as Error)?.message ?? e), seed, numRuns: 0 };
     log(formatVerdict(verdict));
-    return { ...base, capabilities: null, verdicts: [verdict], ok: false };
+    return { ...base, capabilities: null, verdicts: [verdict], pins: [], ok: false };
   }
   const verdicts: PropertyVerdict[] = [];
+  const pins = pinsOf(caps);
+  const report = (): VerifyReport => ({ ...base, capabilities: caps, verdicts, pins, ok: verdicts.some((v) => v.status === 'passed') && verdicts.every((v) => v.status === 'passed' || v.status === 'skipped') });
+  const record = (verdict: PropertyVerdict) => {
+    verdicts.push(verdict);
+    log(formatVerdict(verdict));
+    return options.stopAtFirstFailure === true && verdict.status === 'failed';
+  };
+  const policy = (algorithm: string, property: string, claim: string, message: string): PropertyVerdict => ({ name: `${algorithm}.${property}`, algorithm, property, claim, status: 'failed', message, seed, numRuns: 0 });
   let fatal: string | null = null;
   for (const algorithm of options.algorithms ?? Object.keys(caps.algorithms)) {
+    const declared = algorithm in caps.algorithms;
+    const degenerate = declared ? degeneratePin(algorithm, caps) : null;
+    if (degenerate !== null) {
+      if (record(policy(algorithm, 'pins', 'no pinned value reduces the algorithm to a simpler one', `not conformant: degenerate pin ${degenerate}`))) return report();
+      continue;
+    }
+    const start = verdicts.length;
     for (const property of options.suite ?? conformanceProperties()) {
       if (!property.appliesTo(algorithm)) continue;
       const name = `${algorithm}.${property.id}`;
@@ -96,19 +141,25 @@ export async function verify(impl: ImplementationUnderTest, options: VerifyOptio
       const common = { name, algorithm, property: property.id, claim: property.claim, seed: propertySeed(seed, name), numRuns };
       let verdict: PropertyVerdict;
       if (fatal !== null) verdict = { ...common, status: 'not-run', message: `not run: ${fatal}` };
-      else if (!(algorithm in caps.algorithms)) verdict = { ...common, status: 'skipped', message: `the implementation does not declare ${algorithm}` };
+      else if (!declared) verdict = { ...common, status: 'skipped', message: `the implementation does not declare ${algorithm}` };
       else {
         const reason = finiteSumSkipReason(algorithm, caps) ?? property.skipReason(ctx);
         verdict = reason !== null ? { ...common, status: 'skipped', message: reason } : await runProperty(property, ctx, common, options);
       }
       if (verdict.status === 'error') fatal = verdict.message ?? 'error';
       verdict.replay = replayOf(verdict, options, seed);
-      verdicts.push(verdict);
-      log(formatVerdict(verdict));
-      if (options.stopAtFirstFailure && verdict.status === 'failed') return { ...base, capabilities: caps, verdicts, ok: false };
+      if (record(verdict)) return report();
+    }
+    // A declared algorithm whose every selected property was skipped was not verified at all.
+    const own = verdicts.slice(start);
+    if (declared && fatal === null && own.length > 0 && own.every((v) => v.status === 'skipped')) {
+      if (record(policy(algorithm, NOTHING_VERIFIED, `something about ${algorithm} is verified`, `${NOTHING_VERIFIED} for ${algorithm} (every property skipped: ${own[0].message})`))) return report();
     }
   }
-  return { ...base, capabilities: caps, verdicts, ok: verdicts.every((v) => v.status === 'passed' || v.status === 'skipped') };
+  if (!verdicts.some((v) => v.status === 'passed') && !verdicts.some((v) => v.status === 'failed' || v.status === 'error')) {
+    record({ name: NOTHING_VERIFIED, algorithm: '-', property: NOTHING_VERIFIED, claim: 'at least one property runs and passes', status: 'failed', message: `${NOTHING_VERIFIED}: ${Object.keys(caps.algorithms).length === 0 ? 'the implementation declares no algorithm' : 'no selected property ran'}`, seed, numRuns: 0 });
+  }
+  return report();
 }
 
 async function runProperty(
@@ -120,12 +171,23 @@ async function runProperty(
   // An infrastructure error ends the property: later runs (and shrinking) are skipped through
   // fc.pre, so a dead or hung implementation is not retried hundreds of times.
   let infrastructure: unknown = null;
+  // Bounded shrinking: once the budget or the step cap is spent, every further shrink candidate is
+  // skipped, so the last failure is the counterexample. A replay (path given) does not shrink
+  // past its path, so it reproduces exactly the printed counterexample.
+  const budget = options.path !== undefined ? 0 : (options.shrinkBudgetMs ?? 20_000);
+  let failures = 0;
+  let firstFailureAt: number | null = null;
+  const spent = () => firstFailureAt !== null && (Date.now() - firstFailureAt > budget || failures > MAX_SHRINK_STEPS);
   const predicate = fc.asyncProperty(property.arbitrary(ctx), async (c) => {
-    fc.pre(infrastructure === null);
+    fc.pre(infrastructure === null && !spent());
     try {
       await property.check(c, ctx);
     } catch (e) {
       if (isInfrastructureError(e)) infrastructure = e;
+      else if (!fc.PreconditionFailure.isFailure(e)) {
+        failures++;
+        firstFailureAt ??= Date.now();
+      }
       throw e;
     }
   });
@@ -145,7 +207,7 @@ async function runProperty(
   return {
     ...common,
     status: 'failed',
-    message: error instanceof Error ? error.message : String(error),
+    message: (error instanceof Error ? error.message : String(error)) + (spent() && budget > 0 ? ` (shrinking stopped after ${failures - 1} steps: budget ${budget} ms / ${MAX_SHRINK_STEPS} steps)` : ''),
     counterexample,
     dimension: counterexample.problem.theta0.length,
     path: details.counterexamplePath ?? undefined,
@@ -171,5 +233,6 @@ export function formatVerdict(v: PropertyVerdict): string {
 export function formatReport(report: VerifyReport): string {
   const count = (s: VerdictStatus) => report.verdicts.filter((v) => v.status === s).length;
   const summary = `${report.implementation}: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped, ${count('error')} errors, ${count('not-run')} not run (suite seed ${report.seed})`;
-  return [...report.verdicts.map(formatVerdict), summary, report.ok ? 'OK' : 'NOT CONFORMANT'].join('\n');
+  const pins = report.capabilities ? [formatPins(report.capabilities)] : [];
+  return [...report.verdicts.map(formatVerdict), ...pins, summary, report.ok ? 'OK' : 'NOT CONFORMANT'].join('\n');
 }

@@ -1,5 +1,5 @@
 import { length } from '../../oracle/vector.js';
-import type { AlgorithmDescriptor } from '../descriptor.js';
+import { zeroRadiusPin, type AlgorithmDescriptor } from '../descriptor.js';
 import { asamArbitrary } from './arbitraries.js';
 import { asamKernel, type AdaptiveSelection, type AsamOwn } from './kernel.js';
 import { asamMutants } from './mutants.js';
@@ -23,6 +23,7 @@ export const asam: AlgorithmDescriptor<AsamOwn> = {
   reference: AsamReference,
   mutants: asamMutants,
   arbitraries: asamArbitrary,
+  degeneratePin: zeroRadiusPin,
   tags: {
     ascent: { scale: asamScale, radius: (c, tg) => ((c.rho as number) * tg) / (tg + (c.epsilon as number)) },
     scaling: {

@@ -1,5 +1,5 @@
 import { length } from '../../oracle/vector.js';
-import type { AlgorithmDescriptor } from '../descriptor.js';
+import { zeroRadiusPin, type AlgorithmDescriptor } from '../descriptor.js';
 import { mSamArbitrary } from './arbitraries.js';
 import { mSamKernel, type MSamOwn } from './kernel.js';
 import { mSamMutants } from './mutants.js';
@@ -16,6 +16,7 @@ export const mSam: AlgorithmDescriptor<MSamOwn> = {
   reference: MSamReference,
   mutants: mSamMutants,
   arbitraries: mSamArbitrary,
+  degeneratePin: (pins) => (zeroRadiusPin(pins) ?? (typeof pins.m === 'number' && pins.m >= 4 ? `m = ${pins.m}: at least every batch the suite draws (b ≤ 4), so one micro-batch is the whole batch (SAM)` : null)),
   tags: {
     finiteSum: true,
     scaling: {

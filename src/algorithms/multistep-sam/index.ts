@@ -1,5 +1,5 @@
 import { length } from '../../oracle/vector.js';
-import type { AlgorithmDescriptor } from '../descriptor.js';
+import { zeroRadiusPin, type AlgorithmDescriptor } from '../descriptor.js';
 import { multiStepSamArbitrary } from './arbitraries.js';
 import { multiStepSamKernel, type MultiStepSamOwn } from './kernel.js';
 import { multistepSamMutants } from './mutants.js';
@@ -16,6 +16,7 @@ export const multiStepSam: AlgorithmDescriptor<MultiStepSamOwn> = {
   reference: MultiStepSamReference,
   mutants: multistepSamMutants,
   arbitraries: multiStepSamArbitrary,
+  degeneratePin: (pins) => (zeroRadiusPin(pins) ?? (pins.steps === 1 ? 'steps = 1: one ascent step is SAM, not multi-step SAM' : null)),
   tags: {
     multiStep: true,
     // Each ascent step normalises the gradient at θ_0..θ_{k−1}.

@@ -1,5 +1,5 @@
 import { length } from '../../oracle/vector.js';
-import type { AlgorithmDescriptor } from '../descriptor.js';
+import { zeroRadiusPin, type AlgorithmDescriptor } from '../descriptor.js';
 import { nSamArbitrary } from './arbitraries.js';
 import { nSamKernel, type NSamOwn } from './kernel.js';
 import { nSamMutants } from './mutants.js';
@@ -16,6 +16,7 @@ export const nSam: AlgorithmDescriptor<NSamOwn> = {
   reference: NSamReference,
   mutants: nSamMutants,
   arbitraries: nSamArbitrary,
+  degeneratePin: zeroRadiusPin,
   tags: { finiteSum: true, scaling: { hyperparameters: () => ({}), normalisedNorms: (i) => [length(i.gradient(i.theta0, i.data!.full))] } },
   benchmark: (ctx) => [{ label: 'n-SAM', config: { rho: ctx.rho } }],
   minimalConfig: {},

@@ -1,5 +1,5 @@
 import { length } from '../../oracle/vector.js';
-import type { AlgorithmDescriptor } from '../descriptor.js';
+import { zeroRadiusPin, type AlgorithmDescriptor } from '../descriptor.js';
 import { rwSamArbitrary } from './arbitraries.js';
 import { rwSamKernel, type RwSamOwn } from './kernel.js';
 import { rwSamMutants } from './mutants.js';
@@ -18,6 +18,7 @@ export const rwSam: AlgorithmDescriptor<RwSamOwn> = {
   reference: RwSamReference,
   mutants: rwSamMutants,
   arbitraries: rwSamArbitrary,
+  degeneratePin: (pins) => (zeroRadiusPin(pins) ?? (pins.temperature === 'infinity' ? 'temperature = infinity: uniform weights, the step is SAM\'s bit for bit' : null)),
   tags: {
     finiteSum: true,
     scaling: {

@@ -1,5 +1,5 @@
 import { length } from '../../oracle/vector.js';
-import type { AlgorithmDescriptor } from '../descriptor.js';
+import { zeroRadiusPin, type AlgorithmDescriptor } from '../descriptor.js';
 import { samArbitrary } from './arbitraries.js';
 import { samKernel, type SamOwn } from './kernel.js';
 import { samMutants } from './mutants.js';
@@ -16,6 +16,7 @@ export const sam: AlgorithmDescriptor<SamOwn> = {
   reference: SamReference,
   mutants: samMutants,
   arbitraries: samArbitrary,
+  degeneratePin: zeroRadiusPin,
   tags: {
     ascent: { scale: (_c, theta0) => theta0.map(() => 1), radius: (c, tg) => ((c.rho as number) * tg) / (tg + (c.epsilon as number)) },
     scaling: { hyperparameters: () => ({}), normalisedNorms: (i) => [length(i.gradient(i.theta0))] },

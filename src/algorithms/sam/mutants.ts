@@ -4,6 +4,9 @@ import { mutant, mutantsOf } from '../../verify/reference/mutant.js';
 import { add, norm, times, type V } from '../../verify/reference/step.js';
 import { SamReference } from './reference.js';
 
+/** Momentum buffers keyed by the parameter shapes, not by the optimizer instance. */
+const buffersByLayout = new Map<string, V | null>();
+
 export const samMutants = mutantsOf('sam', [
   mutant('sam-norm-squared', 'δ = ρ·g/‖g‖² (normalises by the squared norm)', 'port confusing ‖g‖ with g·g', class extends SamReference {
     override samPerturbation(g: V) { return times(this.c.rho / (norm(g) ** 2 + this.c.epsilon), g); }
@@ -91,6 +94,18 @@ export const samMutants = mutantsOf('sam', [
       const params = super.base(theta, grad, g0);
       if (this.c.momentum !== 0) this.buffer = this.nextBuffer(before, this.withWeightDecay(g0, theta));
       return params;
+    }
+  }),
+  mutant('state-keyed-by-layout', 'the momentum buffer lives in a table keyed by parameter shapes: two optimizers over the same shapes share it', 'an adapter that keys optimizer state by the layout instead of the session (Python: a mutable class attribute)', class extends SamReference {
+    constructor(c: ConstructorParameters<typeof SamReference>[0], layout: ConstructorParameters<typeof SamReference>[1]) {
+      super(c, layout);
+      buffersByLayout.set(layout.sizes.join(','), null);
+    }
+    override nextBuffer(_buffer: V | null, d: V): V {
+      const key = this.layout.sizes.join(',');
+      const next = super.nextBuffer(buffersByLayout.get(key) ?? null, d);
+      buffersByLayout.set(key, next);
+      return next;
     }
   }),
 ]);

@@ -1,4 +1,4 @@
-import type { AlgorithmDescriptor } from '../descriptor.js';
+import { zeroRadiusPin, type AlgorithmDescriptor } from '../descriptor.js';
 import { usamArbitrary } from './arbitraries.js';
 import { usamKernel, type UsamOwn } from './kernel.js';
 import { usamMutants } from './mutants.js';
@@ -15,6 +15,7 @@ export const usam: AlgorithmDescriptor<UsamOwn> = {
   reference: UsamReference,
   mutants: usamMutants,
   arbitraries: usamArbitrary,
+  degeneratePin: zeroRadiusPin,
   tags: {
     ascent: { scale: (_c, theta0) => theta0.map(() => 1), radius: (c, _tg, g) => (c.rho as number) * g },
     // δ = ρ·g scales with the loss: c·L with ρ is L with c·ρ. Nothing is normalised.

@@ -1,5 +1,5 @@
 import { length } from '../../oracle/vector.js';
-import type { AlgorithmDescriptor } from '../descriptor.js';
+import { zeroRadiusPin, type AlgorithmDescriptor } from '../descriptor.js';
 import { xsamArbitrary } from './arbitraries.js';
 import { xsamKernel, type XsamOwn } from './kernel.js';
 import { xsamMutants } from './mutants.js';
@@ -16,6 +16,7 @@ export const xsam: AlgorithmDescriptor<XsamOwn> = {
   reference: XsamReference,
   mutants: xsamMutants,
   arbitraries: xsamArbitrary,
+  degeneratePin: zeroRadiusPin,
   tags: {
     multiStep: true,
     // XSAM's update ‖g_k‖·v(α) is linear in the loss scale; v_0, v_1 and ψ are invariant. The

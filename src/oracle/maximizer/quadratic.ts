@@ -8,7 +8,7 @@
 import type { Eigen } from '../functions/types.js';
 import type { Vector } from '../objective.js';
 import { eigenCoordinates, fromEigenCoordinates } from '../claims/quadratic.js';
-import { InvalidArgumentError } from '../../errors.js';
+import { InvalidArgumentError, NonFiniteError } from '../../errors.js';
 
 /** 'boundary': ‖δ‖ = r, μ > λ_max. 'interior': concave model whose stationary point lies inside (μ = 0). 'hard': g ⊥ top eigenspace, μ = λ_max. */
 export type BallMaximizerKind = 'boundary' | 'interior' | 'hard';
@@ -31,6 +31,8 @@ const GAMMA_MIN = 1e-300;
 
 export function quadraticBallMaximizer(eigen: Eigen, g: Vector, radius: number): BallMaximizer {
   if (!(radius > 0) || !Number.isFinite(radius)) throw new InvalidArgumentError('radius', radius, 'a finite number > 0', 'INVALID_ARGUMENT');
+  if (!g.every(Number.isFinite)) throw new NonFiniteError('g', g, 'in the quadratic model');
+  if (!eigen.values.every(Number.isFinite)) throw new NonFiniteError('eigen.values', eigen.values, 'in the quadratic model');
   const lambda = eigen.values;
   const c = eigenCoordinates(eigen, g);
   const lambdaMax = Math.max(...lambda);
