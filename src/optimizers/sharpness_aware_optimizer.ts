@@ -16,6 +16,8 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
   private algorithm: Algorithm | null = null;
   private state: AlgorithmState | null = null;
   private variableNames: string[] = [];
+  /** Tensors the loss closure kept on the last step's extra passes (tfjs-layers metrics), freed at the next step. */
+  private extraPassTensors: tf.Tensor[] = [];
   /** The last step's result info (diagnostics), for callers that want them. */
   lastStep: { skipped: boolean } = { skipped: false };
 
@@ -34,10 +36,12 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
   }
 
   override minimize(f: () => Scalar, returnCost = false, varList?: Variable[]): Scalar | null {
+    this.releaseExtraPassTensors();
     const variables = varList ?? (Object.values(tf.engine().registeredVariables) as Variable[]).filter((v) => v.trainable);
     if (variables.length === 0) throw new InvalidArgumentError('varList', [], 'at least one trainable variable', 'INVALID_ARGUMENT');
     this.ensureState(variables);
     const objective = new VariableObjective(f, variables);
+    this.extraPassTensors = objective.keptByExtraPasses;
     // Clones share the variables' buffers: θ_0 is kept exactly, no copy is made.
     const theta0 = variables.map((v) => tf.clone(v));
     let result: StepResult;
@@ -58,6 +62,11 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
     if (returnCost) return loss;
     loss.dispose();
     return null;
+  }
+
+  private releaseExtraPassTensors(): void {
+    for (const t of this.extraPassTensors) if (!t.isDisposed) t.dispose();
+    this.extraPassTensors = [];
   }
 
   private ensureState(variables: Variable[]): void {
@@ -91,6 +100,7 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
 
   override dispose(): void {
     super.dispose();
+    this.releaseExtraPassTensors();
     if (this.state !== null) tf.dispose(tensorsIn(this.state));
     this.state = null;
     this.algorithm = null;
