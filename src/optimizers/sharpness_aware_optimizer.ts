@@ -3,6 +3,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { baseFromTfOptimizer, isTfOptimizer } from '../bases/from_tf.js';
 import type { AlgorithmConfig } from '../algorithms/index.js';
 import { VariableObjective } from '../kernels/objective.js';
+import { stateFromWeights, stateWeights, type NamedTensor, type SavedState } from './state_codec.js';
 import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type Algorithm, type AlgorithmState, type StepResult } from '../kernels/step.js';
 
 /**
@@ -16,8 +17,13 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
   private algorithm: Algorithm | null = null;
   private state: AlgorithmState | null = null;
   private variableNames: string[] = [];
+  private variableShapes: number[][] = [];
   /** Tensors the loss closure kept on the last step's extra passes (tfjs-layers metrics), freed at the next step. */
   private extraPassTensors: tf.Tensor[] = [];
+  /** A state given to setWeights before the variables are known; adopted (by position) at the next minimize. */
+  private pending: SavedState | null = null;
+  /** The two bookkeeping tensors of the last getWeights (the state tensors themselves are the live ones). */
+  private lastExport: tf.Tensor[] = [];
   /** The last step's result info (diagnostics), for callers that want them. */
   lastStep: { skipped: boolean } = { skipped: false };
 
@@ -71,12 +77,53 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
 
   private ensureState(variables: Variable[]): void {
     const names = variables.map((v) => v.name);
-    if (this.algorithm !== null && names.length === this.variableNames.length && names.every((n, i) => n === this.variableNames[i])) return;
+    if (this.pending === null && this.algorithm !== null && names.length === this.variableNames.length && names.every((n, i) => n === this.variableNames[i])) return;
+    const pending = this.pending;
+    if (pending?.state != null) checkShapes(pending.shapes, variables);
+    this.pending = null;
     if (this.state !== null) tf.dispose(tensorsIn(this.state));
     this.variableNames = names;
+    this.variableShapes = variables.map((v) => v.shape);
     this.algorithm = createAlgorithm(this.config, { names });
-    this.state = this.keepState(initState(this.algorithm, variables));
+    if (pending?.state != null) {
+      this.state = pending.state;
+    } else {
+      this.state = this.keepState(initState(this.algorithm, variables));
+    }
   }
+
+  /**
+   * The full optimizer state as tf.Optimizer weights: `iter`, then the algorithm's and the base's
+   * state (momentum, Adam moments, XSAM's α, the step count its schedules read) — what
+   * model.save(handler, { includeOptimizer: true }) stores. The state tensors are the live ones
+   * (as tf.train optimizers return their variables); do not dispose them.
+   */
+  override async getWeights(): Promise<NamedTensor[]> {
+    tf.dispose(this.lastExport);
+    const state = this.pending?.state ?? this.state;
+    const shapes = this.pending?.shapes ?? (this.state === null ? [] : this.variableShapes);
+    const weights = stateWeights(this.config.algorithm, this.iterations, shapes, state);
+    this.lastExport = weights.slice(0, 2).map((w) => tf.keep(w.tensor));
+    return weights;
+  }
+
+  /**
+   * Restores what getWeights returned (copies it: tf.loadLayersModel disposes the tensors after).
+   * The state is matched to the variables by position at the next minimize, so it also fits a
+   * reloaded model whose layers tfjs named differently; a shape that differs is an error there.
+   */
+  override async setWeights(weights: NamedTensor[]): Promise<void> {
+    const saved = await stateFromWeights(weights);
+    if (saved.algorithm !== this.config.algorithm) {
+      if (saved.state !== null) tf.dispose(tensorsIn(saved.state));
+      throw new InvalidArgumentError('weights', saved.algorithm, `the state of a '${this.config.algorithm}' optimizer`, 'INVALID_ARGUMENT');
+    }
+    await this.extractIterations(weights);
+    if (this.pending?.state != null) tf.dispose(tensorsIn(this.pending.state));
+    this.pending = { algorithm: saved.algorithm, shapes: saved.shapes, state: saved.state };
+  }
+
+
 
   /** Optimizer state must outlive any tidy the caller runs minimize in (model.fit does). */
   private keepState(state: AlgorithmState): AlgorithmState {
@@ -101,6 +148,9 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
   override dispose(): void {
     super.dispose();
     this.releaseExtraPassTensors();
+    tf.dispose(this.lastExport);
+    if (this.pending?.state != null) tf.dispose(tensorsIn(this.pending.state));
+    this.pending = null;
     if (this.state !== null) tf.dispose(tensorsIn(this.state));
     this.state = null;
     this.algorithm = null;
@@ -114,8 +164,16 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    return new cls(config as never);
+    // tfjs' deserializer adds the caller's customObjects to the config; it is not a hyperparameter.
+    const { customObjects: _customObjects, ...hyperparameters } = config;
+    return new cls(hyperparameters as never);
   }
 }
 
 tf.serialization.registerClass(SharpnessAwareOptimizer);
+
+function checkShapes(saved: number[][], variables: Variable[]): void {
+  const actual = variables.map((v) => v.shape);
+  const same = saved.length === actual.length && saved.every((s, i) => s.length === actual[i].length && s.every((d, j) => d === actual[i][j]));
+  if (!same) throw new InvalidArgumentError('setWeights', JSON.stringify(saved), `an optimizer state for variables of shapes ${JSON.stringify(actual)}`, 'SHAPE_MISMATCH');
+}
