@@ -10,3 +10,6 @@ export { XsamOptimizer, type XsamOptimizerConfig } from '../algorithms/xsam/opti
 export { MSamOptimizer } from '../algorithms/m-sam/optimizer.js';
 export { NSamOptimizer } from '../algorithms/n-sam/optimizer.js';
 export { RwSamOptimizer } from '../algorithms/rw-sam/optimizer.js';
+export { hyperparameterScheduler, type EpochSchedules } from './callback.js';
+export type { Schedule, Scheduled } from './schedule.js';
+export type { OptimizerConfig } from './sharpness_aware_optimizer.js';

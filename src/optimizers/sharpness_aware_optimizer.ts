@@ -3,6 +3,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { baseFromTfOptimizer, isTfOptimizer } from '../bases/from_tf.js';
 import type { AlgorithmConfig } from '../algorithms/index.js';
 import { VariableObjective } from '../kernels/objective.js';
+import { configAt, frozenConfig, SCHEDULABLE, type Schedulable, type Schedule, type Scheduled } from './schedule.js';
 import { stateFromWeights, stateWeights, type NamedTensor, type SavedState } from './state_codec.js';
 import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type Algorithm, type AlgorithmState, type StepResult } from '../kernels/step.js';
 
@@ -12,6 +13,9 @@ import { createAlgorithm, disposeReplaced, initState, step, tensorsIn, type Algo
  * `minimize(lossClosure, true, trainableWeights)` once per batch and a SAM-type step needs
  * exactly that: a closure it can evaluate at several points.
  */
+/** A drop-in optimizer's config: an algorithm config whose learningRate and rho may be schedules. */
+export type OptimizerConfig = Scheduled<AlgorithmConfig>;
+
 export class SharpnessAwareOptimizer extends tf.Optimizer {
   static className = 'SharpnessAwareOptimizer';
   private algorithm: Algorithm | null = null;
@@ -27,18 +31,59 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
   /** The last step's result info (diagnostics), for callers that want them. */
   lastStep: { skipped: boolean } = { skipped: false };
 
-  readonly config: AlgorithmConfig;
+  /** The config as constructed, read-only (assigning to it throws; use setLearningRate / setRho). */
+  readonly config: Readonly<OptimizerConfig>;
+  /** setLearningRate / setRho values, in force over the config's. */
+  private overrides: Partial<Record<Schedulable, number | Schedule>> = {};
+  /** The hyperparameter values the current `algorithm` was built with. */
+  private builtWith = '';
 
-  constructor(config: AlgorithmConfig) {
+  constructor(config: OptimizerConfig) {
     super();
+    if (config === null || typeof config !== 'object') throw new InvalidArgumentError('config', config, 'an object');
     // A tf.train optimizer as the base is kept as the base spec that reproduces it, so that
     // getConfig() round-trips through JSON (model.save) and the config holds no live object.
-    this.config = config !== null && typeof config === 'object' && isTfOptimizer(config.base) ? { ...config, base: baseFromTfOptimizer(config.base) } : config;
-    config = this.config;
-    // Validate eagerly so a bad config fails at construction, not at the first batch. ASAM's
-    // explicit per-tensor flags can only be matched to the variables at the first minimize.
-    const flags = (config as { adaptive?: unknown }).adaptive;
-    createAlgorithm(config, { names: Array.isArray(flags) ? flags.map((_, i) => `param${i}`) : [] });
+    this.config = frozenConfig(isTfOptimizer(config.base) ? { ...config, base: baseFromTfOptimizer(config.base) } : config);
+    this.validate();
+  }
+
+  /** Validate eagerly so a bad config fails at construction (or setLearningRate), not at the first batch. */
+  private validate(): void {
+    // ASAM's explicit per-tensor flags can only be matched to the variables at the first minimize.
+    const flags = (this.config as { adaptive?: unknown }).adaptive;
+    createAlgorithm(this.hyperparametersAt(this.iterations), { names: Array.isArray(flags) ? flags.map((_, i) => `param${i}`) : [] });
+  }
+
+  private hyperparametersAt(step: number): AlgorithmConfig {
+    return configAt(this.config as AlgorithmConfig, step, this.overrides);
+  }
+
+  /** The learning rate from the next step on: a number or a (step) => number schedule. */
+  setLearningRate(learningRate: number | Schedule): void {
+    this.override('learningRate', learningRate);
+  }
+
+  /** The ascent radius ρ from the next step on (algorithms that have one). */
+  setRho(rho: number | Schedule): void {
+    this.override('rho', rho);
+  }
+
+  private override(key: Schedulable, value: number | Schedule): void {
+    const previous = this.overrides[key];
+    this.overrides[key] = value;
+    try {
+      this.validate();
+    } catch (err) {
+      if (previous === undefined) delete this.overrides[key];
+      else this.overrides[key] = previous;
+      throw err;
+    }
+  }
+
+  /** The learning rate (and ρ) the next step uses. */
+  currentHyperparameters(): { learningRate?: number; rho?: number } {
+    const c = this.hyperparametersAt(this.iterations) as { learningRate?: number; rho?: number };
+    return { ...(c.learningRate !== undefined ? { learningRate: c.learningRate } : {}), ...(c.rho !== undefined ? { rho: c.rho } : {}) };
   }
 
   override minimize(f: () => Scalar, returnCost = false, varList?: Variable[]): Scalar | null {
@@ -77,14 +122,23 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
 
   private ensureState(variables: Variable[]): void {
     const names = variables.map((v) => v.name);
-    if (this.pending === null && this.algorithm !== null && names.length === this.variableNames.length && names.every((n, i) => n === this.variableNames[i])) return;
+    const hyperparameters = this.hyperparametersAt(this.iterations);
+    const key = JSON.stringify(SCHEDULABLE.map((k) => (hyperparameters as unknown as Record<string, unknown>)[k]));
+    const sameVariables = this.algorithm !== null && names.length === this.variableNames.length && names.every((n, i) => n === this.variableNames[i]);
+    if (this.pending === null && sameVariables) {
+      // A schedule changes only the transformations' constants, never the state's shape.
+      if (key !== this.builtWith) this.algorithm = createAlgorithm(hyperparameters, { names });
+      this.builtWith = key;
+      return;
+    }
     const pending = this.pending;
     if (pending?.state != null) checkShapes(pending.shapes, variables);
     this.pending = null;
     if (this.state !== null) tf.dispose(tensorsIn(this.state));
     this.variableNames = names;
     this.variableShapes = variables.map((v) => v.shape);
-    this.algorithm = createAlgorithm(this.config, { names });
+    this.algorithm = createAlgorithm(hyperparameters, { names });
+    this.builtWith = key;
     if (pending?.state != null) {
       this.state = pending.state;
     } else {
@@ -156,8 +210,9 @@ export class SharpnessAwareOptimizer extends tf.Optimizer {
     this.algorithm = null;
   }
 
+  /** JSON-safe: a schedule is saved as its value at the next step (functions cannot be serialized). */
   override getConfig(): tf.serialization.ConfigDict {
-    return JSON.parse(JSON.stringify(this.config)) as tf.serialization.ConfigDict;
+    return JSON.parse(JSON.stringify(this.hyperparametersAt(this.iterations))) as tf.serialization.ConfigDict;
   }
 
   static override fromConfig<T extends tf.serialization.Serializable>(
