@@ -4,11 +4,14 @@
  * (and gives `model.fit`), so it is imported here for its side effect.
  */
 import * as tf from '@tensorflow/tfjs-core';
-// tfjs-core's bare module has no chained methods (t.reshape); the tfjs umbrella package registers them like this.
-import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops.js';
 import '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
+
+import { registerChainedOps } from './chained_ops.js';
+
+// tfjs-core's Node bundle has no chained methods (t.reshape); see chained_ops.ts.
+registerChainedOps();
 
 export { tf };
 export type Tensor = tf.Tensor;
