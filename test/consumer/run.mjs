@@ -1,5 +1,6 @@
 // The consumer-project test (slow, so not part of `npm test`; .ci/run runs it as its own step):
-// npm pack → a fresh temporary npm project → npm install <tarball> from the npm cache (offline)
+// npm pack → a fresh temporary npm project → npm install <tarball> from the npm cache
+// (--prefer-offline: npm ci caches the tarballs, not the registry metadata npm install resolves)
 // → consumer.mjs. Prints the tarball size for the report.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ try {
   const project = join(dir, 'project');
   run('mkdir', ['-p', project], dir);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', type: 'module', private: true }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--omit=optional', tarball, '@tensorflow/tfjs-layers@4.22.0'], project);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=optional', tarball, '@tensorflow/tfjs-layers@4.22.0'], project);
   copyFileSync(join(import.meta.dirname, 'consumer.mjs'), join(project, 'consumer.mjs'));
   process.stdout.write(run('node', ['consumer.mjs'], project));
 } finally {
