@@ -8,6 +8,11 @@ import '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 
+import { registerChainedOps } from './chained_ops.js';
+
+// tfjs-core's Node bundle has no chained methods (t.reshape); see chained_ops.ts.
+registerChainedOps();
+
 export { tf };
 export type Tensor = tf.Tensor;
 export type Scalar = tf.Scalar;

@@ -69,23 +69,22 @@ export function countingObjective(objective: Objective): Objective & { counts: {
 }
 
 /**
- * Runs fn; tensors that fn marks with tf.keep are disposed afterwards. tfjs-layers' model.fit
- * keeps each metric value its loss closure computes, so every extra SAM pass would leak them
- * (and the clean pass's metrics are the ones fit reports).
+ * Runs fn; every tensor fn marks with tf.keep is handed to `sink`. tfjs-layers' loss closure keeps
+ * one value per metric on every call and returns all of them from its train function (trainOnBatch
+ * reads each, fit the first set), so the extra SAM passes' metrics must stay alive until the caller
+ * is done with them; the sink's owner frees them later (the drop-in optimizer: at its next step).
  */
-function discardingKept<T>(fn: () => T): T {
+function collectingKept<T>(fn: () => T, sink: (t: tf.Tensor) => void): T {
   const engine = tf.engine() as unknown as { keep: (t: tf.Tensor) => tf.Tensor };
   const original = engine.keep;
-  const kept: tf.Tensor[] = [];
   engine.keep = function (this: unknown, t: tf.Tensor) {
-    kept.push(t);
+    sink(t);
     return original.call(this, t);
   };
   try {
     return fn();
   } finally {
     engine.keep = original;
-    for (const t of kept) t.dispose();
   }
 }
 
@@ -99,6 +98,9 @@ function discardingKept<T>(fn: () => T): T {
  */
 export class VariableObjective implements Objective {
   private frozen: Array<{ variable: Variable; value: tf.Tensor; dataId: object }> | null = null;
+
+  /** Tensors the closure kept on non-clean passes (tfjs-layers' metrics); the caller frees them once read. */
+  readonly keptByExtraPasses: tf.Tensor[] = [];
 
   constructor(
     private readonly f: () => Scalar,
@@ -118,7 +120,7 @@ export class VariableObjective implements Objective {
       this.freezeState();
       return result;
     }
-    const result = discardingKept(run);
+    const result = collectingKept(run, (t) => this.keptByExtraPasses.push(t));
     this.thawState();
     return result;
   }

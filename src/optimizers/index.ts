@@ -16,3 +16,6 @@ export { SampaOptimizer } from '../algorithms/sampa/optimizer.js';
 export { GsamOptimizer } from '../algorithms/gsam/optimizer.js';
 export { WsamOptimizer } from '../algorithms/wsam/optimizer.js';
 export { LookSamOptimizer } from '../algorithms/looksam/optimizer.js';
+export { hyperparameterScheduler, type EpochSchedules } from './callback.js';
+export type { Schedule, Scheduled } from './schedule.js';
+export type { OptimizerConfig } from './sharpness_aware_optimizer.js';

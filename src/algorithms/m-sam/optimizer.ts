@@ -1,6 +1,7 @@
 import { tf } from '../../tf.js';
 import type { MSamAlgorithmConfig } from './kernel.js';
 import { SharpnessAwareOptimizer } from '../../optimizers/sharpness_aware_optimizer.js';
+import type { Scheduled } from '../../optimizers/schedule.js';
 
 /*
  * Needs per-sample losses / the full-data loss. `minimize(f)` and so model.fit hand over only the
@@ -12,7 +13,7 @@ import { SharpnessAwareOptimizer } from '../../optimizers/sharpness_aware_optimi
 /** m-SAM: per-micro-batch SAM perturbations, gradients averaged (spec/algorithms.md §7). */
 export class MSamOptimizer extends SharpnessAwareOptimizer {
   static override className = 'MSamOptimizer';
-  constructor(config: Omit<MSamAlgorithmConfig, 'algorithm'>) {
+  constructor(config: Scheduled<Omit<MSamAlgorithmConfig, 'algorithm'>>) {
     super({ ...config, algorithm: 'm-sam' });
   }
 }

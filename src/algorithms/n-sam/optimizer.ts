@@ -1,6 +1,7 @@
 import { tf } from '../../tf.js';
 import type { NSamAlgorithmConfig } from './kernel.js';
 import { SharpnessAwareOptimizer } from '../../optimizers/sharpness_aware_optimizer.js';
+import type { Scheduled } from '../../optimizers/schedule.js';
 
 /*
  * Needs per-sample losses / the full-data loss. `minimize(f)` and so model.fit hand over only the
@@ -12,7 +13,7 @@ import { SharpnessAwareOptimizer } from '../../optimizers/sharpness_aware_optimi
 /** n-SAM: perturbation from the full-data gradient (spec/algorithms.md §7). */
 export class NSamOptimizer extends SharpnessAwareOptimizer {
   static override className = 'NSamOptimizer';
-  constructor(config: Omit<NSamAlgorithmConfig, 'algorithm'>) {
+  constructor(config: Scheduled<Omit<NSamAlgorithmConfig, 'algorithm'>>) {
     super({ ...config, algorithm: 'n-sam' });
   }
 }

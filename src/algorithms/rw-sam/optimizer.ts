@@ -1,6 +1,7 @@
 import { tf } from '../../tf.js';
 import type { RwSamAlgorithmConfig } from './kernel.js';
 import { SharpnessAwareOptimizer } from '../../optimizers/sharpness_aware_optimizer.js';
+import type { Scheduled } from '../../optimizers/schedule.js';
 
 /*
  * Needs per-sample losses. `minimize(f)` and so model.fit hand over only the batch-mean loss
@@ -12,7 +13,7 @@ import { SharpnessAwareOptimizer } from '../../optimizers/sharpness_aware_optimi
 /** RW-SAM (samcheck definition, spec/algorithms.md §8). */
 export class RwSamOptimizer extends SharpnessAwareOptimizer {
   static override className = 'RwSamOptimizer';
-  constructor(config: Omit<RwSamAlgorithmConfig, 'algorithm'>) {
+  constructor(config: Scheduled<Omit<RwSamAlgorithmConfig, 'algorithm'>>) {
     super({ ...config, algorithm: 'rw-sam' });
   }
 
