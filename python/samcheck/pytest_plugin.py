@@ -127,5 +127,5 @@ class SamcheckCollector(pytest.Collector):
 
 def pytest_collection_modifyitems(session, config, items):
     for spec in config.getoption("--samcheck"):
-        collector = SamcheckCollector.from_parent(session, name="samcheck[%s]" % spec, spec=spec)
+        collector = SamcheckCollector.from_parent(session, name="samcheck[%s]" % spec, nodeid="samcheck[%s]" % spec, spec=spec)
         items.extend(collector.collect())

@@ -102,10 +102,12 @@ def _skip_reason(vector, impl):
         if config.get(key) != value:
             return "%s = %r, pinned to %r" % (key, config.get(key), value)
     options = d.get("options") or {}
-    for key in ("momentum", "dampening", "weightDecay"):
+    # Dampening and Nesterov change nothing without momentum.
+    used = ("momentum", "weightDecay") + (("dampening",) if config.get("momentum", 0) != 0 else ())
+    for key in used:
         if config.get(key, 0) != 0 and not options.get(key):
             return "%s > 0 needs options[%r]" % (key, key)
-    if config.get("nesterov") and not options.get("nesterov"):
+    if config.get("nesterov") and config.get("momentum", 0) != 0 and not options.get("nesterov"):
         return "nesterov needs options['nesterov']"
     placement = config.get("weightDecayIn")
     own = "decoupled" if base is not None and base["name"] == "adamw" else None
