@@ -16,12 +16,15 @@ def _ascent(theta, g, rho, epsilon):
     return [t + rho * gi / (n + epsilon) for t, gi in zip(theta, g)]
 
 
-def _make(restore=True, micro_batch_sum=False):
+def _make(restore=True, micro_batch_sum=False, nudge=0.0):
     def make_session(config, layout):
         lr, algorithm = config["learningRate"], config["algorithm"]
 
         class Session:
             def step(self, theta, oracle):
+                return [x * (1 + nudge) for x in self.exact(theta, oracle)]
+
+            def exact(self, theta, oracle):
                 if algorithm == "sgd":
                     return [t - lr * gi for t, gi in zip(theta, oracle.gradient(theta))]
                 if algorithm == "m-sam":
@@ -47,6 +50,11 @@ ALGORITHMS = {"sgd": {}, "sam": {}, "m-sam": {}}
 
 def correct():
     return Implementation(_make(), name="plain SAM", algorithms=ALGORITHMS, finite_sum=True, precision="float64")
+
+
+def nudged(relative):
+    """Correct up to a relative error of ``relative`` in every result."""
+    return Implementation(_make(nudge=relative), name="plain SAM off by %g" % relative, algorithms=ALGORITHMS, finite_sum=True)
 
 
 def sam_not_restored():

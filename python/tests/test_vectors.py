@@ -35,6 +35,13 @@ def test_msam_summing_micro_batches_fails_on_the_finite_sum_vectors():
     assert any(r.name.startswith("float64/m-sam.json#") for r in report.failed), report.format()
 
 
+def test_the_tolerance_is_the_precision_s():
+    """A relative error of 1e-7 is float32 rounding (tolerance 1e-5) but a bug in float64 (1e-10)."""
+    assert vectors.check(impls.nudged(1e-7), precision="float32").ok
+    assert not vectors.check(impls.nudged(1e-7), precision="float64").ok
+    assert not vectors.check(impls.nudged(1e-3), precision="float32").ok
+
+
 def test_undeclared_features_are_skipped_with_the_reason():
     report = vectors.check(impls.correct())
     reasons = {r.message for r in report.skipped}
