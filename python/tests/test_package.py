@@ -29,7 +29,7 @@ def test_hello_states_the_packaged_protocol():
 
 def test_the_wheel_builds_offline_and_runs_from_anywhere(tmp_path):
     if subprocess.run([sys.executable, "-c", "import setuptools, wheel"], capture_output=True).returncode != 0:
-        pytest.skip("setuptools/wheel are not installed (Debian: python3-setuptools)")
+        pytest.skip("setuptools/wheel are not installed (Debian: python3-setuptools python3-wheel)")
     source = tmp_path / "src"
     shutil.copytree(PYTHON_DIR, source, ignore=shutil.ignore_patterns("tests", "build", "*.egg-info", "__pycache__"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-build-isolation", "--no-index", "--no-deps", "-w", str(tmp_path / "dist"), str(source)],
