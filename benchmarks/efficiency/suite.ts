@@ -38,7 +38,6 @@ function bestLearningRate(problem: Problem, variant: Variant, grid: number[], bu
 export const efficiencySuite: Suite = {
   name: 'efficiency',
   title: 'Optimizer efficiency on analytic problems',
-  estimatedMinutes: { quick: 1, full: 6 },
   async run(ctx) {
     await useBackend({ backend: 'cpu' });
     const problems = problemSuite(ctx.seed, ctx.quick);

@@ -9,7 +9,6 @@ import { samEdgeFigure, samEdgeTrace } from './sam_edge.js';
 export const figureSuite: Suite = {
   name: 'figures',
   title: 'Paper reproductions at small scale',
-  estimatedMinutes: { quick: 1, full: 10 },
   async run(ctx) {
     await useBackend({ backend: ctx.backends[0] ?? 'wasm' });
     const figures: Figure[] = [];

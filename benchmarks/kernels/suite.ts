@@ -93,7 +93,6 @@ function caseTable(title: string, r: StepCostResult): Table {
 export const kernelSuite: Suite = {
   name: 'kernels',
   title: 'Kernel benchmarks: step cost',
-  estimatedMinutes: { quick: 2, full: 15 },
   async run(ctx) {
     const metrics: Metric[] = [];
     const tables: Table[] = [];

@@ -94,7 +94,6 @@ export function createMutationSuite(dir = 'reports/mutation'): Suite {
   return {
     name: 'mutation',
     title: 'Mutation testing (Stryker): the suite’s own strength',
-    estimatedMinutes: { quick: 0, full: 0 },
     async run(ctx) {
       const metrics: Metric[] = [];
       const tables: Table[] = [];

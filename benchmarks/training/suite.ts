@@ -42,7 +42,6 @@ const N_SAM_MAX_BATCHES = 20;
 export const trainingSuite: Suite = {
   name: 'training',
   title: 'Training benchmarks: test accuracy, loss and sharpness',
-  estimatedMinutes: { quick: 1.5, full: 15 },
   async run(ctx) {
     await useBackend({ backend: ctx.backends[0] ?? 'wasm' });
     const notes: string[] = [

@@ -28,6 +28,30 @@ export interface Figure {
   svg: string;
 }
 
+/** One judged claim, for the report's summary: a cost target, or a comparison with a baseline. */
+export interface Verdict {
+  kind: 'target' | 'comparison';
+  /** What is judged, e.g. "wasm, MLP 784-256-256-10, batch 128: SAM / SGD". */
+  subject: string;
+  /** The estimate with its interval, formatted ("2.010 [1.95, 2.07]"). */
+  estimate: string;
+  /** What the estimate is judged against ("≤ 2.1, floor 2"; "SGD, paired over 5 seeds"). */
+  criterion: string;
+  /** A TargetVerdict for targets; 'higher' | 'lower' | 'not resolved' for comparisons. */
+  verdict: string;
+}
+
+/** Per-epoch measurements of one algorithm on one task, every seed (kept in report.json for re-analysis). */
+export interface TrainingCurve {
+  task: string;
+  algorithm: string;
+  seeds: number[];
+  /** Epochs at which the values were taken (0 = at initialization). */
+  epochs: number[];
+  /** Quantity (e.g. "test accuracy") → values[seed index][epoch index]. */
+  values: Record<string, number[][]>;
+}
+
 export interface SuiteResult {
   suite: string;
   title: string;
@@ -37,6 +61,11 @@ export interface SuiteResult {
   /** Skips, substitutions and missed targets, in plain words. */
   notes: string[];
   durationMs: number;
+  /** What the run expected this suite to take (the previous report's duration, or the static estimate). */
+  estimatedMs?: number;
+  /** Targets and comparisons, shown in the report's summary. */
+  verdicts?: Verdict[];
+  curves?: TrainingCurve[];
 }
 
 /** What a suite gets: the options and a progress callback (fraction 0..1 within the suite). */
@@ -50,8 +79,6 @@ export interface SuiteContext {
 export interface Suite {
   name: string;
   title: string;
-  /** Rough minutes in quick and full mode (progress weighting and the time budget in spec). */
-  estimatedMinutes: { quick: number; full: number };
   run(ctx: SuiteContext): Promise<Omit<SuiteResult, 'suite' | 'durationMs'>>;
 }
 
@@ -87,7 +114,15 @@ export interface Regression {
   relativeChange: number;
 }
 
+/** A suite's expected duration, and where the number comes from. */
+export interface SuitePlan {
+  suite: string;
+  estimateMs: number;
+  source: 'previous report' | 'estimate';
+}
+
 export type ProgressEvent =
+  | { kind: 'plan'; suites: SuitePlan[] }
   | { kind: 'suite-start'; suite: string; index: number; total: number }
   | { kind: 'progress'; suite: string; fraction: number; overall: number; detail?: string }
   | { kind: 'suite-end'; suite: string; durationMs: number }
