@@ -8,6 +8,7 @@ import { findRegressions } from './regression.js';
 import { benchmarkActionJson, reportHtml, reportJson, reportMarkdown } from './render.js';
 import { overallFraction, planSuites } from './progress.js';
 import { fakeSuite, suiteEstimateMinutes, suiteLoader, suiteNames } from './suites.js';
+import { readTestRun } from './test_run.js';
 import type { Environment, ProgressEvent, Report, Suite, SuiteResult } from './types.js';
 
 export type { Report, SuiteResult, Metric, Figure, Table, ProgressEvent, Regression } from './types.js';
@@ -156,6 +157,7 @@ export async function runReport(options: ReportOptions = {}): Promise<ReportResu
     suites,
     regressions: previous.report ? findRegressions(previous.report, { suites }) : [],
     ...(previous.path ? { comparedWith: previous.path } : {}),
+    testRun: readTestRun(process.cwd()),
   };
   const files = new Map<string, string>();
   for (const s of suites) for (const f of s.figures) files.set(f.file, f.svg);

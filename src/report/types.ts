@@ -1,3 +1,5 @@
+import type { TestRunRecord } from './test_run.js';
+
 /**
  * The report's data model. Everything a suite measures ends up as metrics (numbers with a unit,
  * a direction and a noise estimate, for regression detection), tables and figures (SVG files).
@@ -31,6 +33,10 @@ export interface Figure {
 /** One judged claim, for the report's summary: a cost target, or a comparison with a baseline. */
 export interface Verdict {
   kind: 'target' | 'comparison';
+  /** Comparisons of one question share a group ("synthetic: test accuracy vs SGD"); the summary lists them on one line. */
+  group?: string;
+  /** The compared algorithm within its group ("SAM"). */
+  label?: string;
   /** What is judged, e.g. "wasm, MLP 784-256-256-10, batch 128: SAM / SGD". */
   subject: string;
   /** The estimate with its interval, formatted ("2.010 [1.95, 2.07]"). */
@@ -102,6 +108,8 @@ export interface Report {
   regressions: Regression[];
   /** Which report the regressions were computed against. */
   comparedWith?: string;
+  /** The last full npm test run in the checkout the report ran in (src/report/test_run.ts). */
+  testRun?: TestRunRecord | { missing: string };
 }
 
 export interface Regression {
