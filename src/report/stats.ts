@@ -178,7 +178,12 @@ export function formatBounds(b: Bounds, digits = 3, scale = 1): string {
 
 /** "+1.23 [0.40, 2.06]": a difference, signed. */
 export function formatDifference(b: Bounds, digits = 2, scale = 1): string {
-  const f = (x: number) => (Number.isFinite(x) ? `${x * scale >= 0 ? '+' : '−'}${Math.abs(x * scale).toFixed(digits)}` : x > 0 ? '+∞' : '−∞');
+  const f = (x: number) => {
+    if (!Number.isFinite(x)) return x > 0 ? '+∞' : '−∞';
+    const text = Math.abs(x * scale).toFixed(digits);
+    // No sign on a value that rounds to zero ("−0.00" would claim a direction it does not show).
+    return Number(text) === 0 ? text : `${x > 0 ? '+' : '−'}${text}`;
+  };
   return `${f(b.value)} [${f(b.lo)}, ${f(b.hi)}]`;
 }
 
