@@ -70,7 +70,6 @@ export function resultTable(r: BackendBenchResult): Table {
 export const backendSuite: Suite = {
   name: 'backends',
   title: 'Backend fix layer: wasm speed-up',
-  estimatedMinutes: { quick: 1, full: 3 },
   async run(ctx) {
     const r = await measureWasmFix(ctx.seed, ctx.quick ? 3 : 7, ctx.quick ? 2 : 5, (f) => ctx.progress(f, 'wasm stock vs fixed'));
     const metrics: Metric[] = [...r.times].map(([label, xs]) => {

@@ -57,10 +57,12 @@ export interface Estimate {
   value: number;
   /** Robust standard deviation over rounds. */
   noise: number;
+  /** The per-round values (for the median's order-statistic interval). */
+  rounds: number[];
 }
 
 export function estimate(xs: number[]): Estimate {
-  return { value: median(xs), noise: xs.length > 1 ? robustSd(xs) : 0 };
+  return { value: median(xs), noise: xs.length > 1 ? robustSd(xs) : 0, rounds: [...xs] };
 }
 
 /** Median and spread over rounds of f(round) (a ratio of same-round times). */

@@ -10,23 +10,31 @@ import { evaluationsToTarget } from './run.js';
 /** SAM radius on the analytic problems: small enough that SAM's end cycle (amplitude ~ρ) sits inside the targets. */
 const ANALYTIC_RHO = 0.01;
 const TAU_MAX = 64;
-/** Bisections of the log learning-rate spacing around the best grid point (quick: 10^(1/4) resolution; full: 10^(1/8)). */
-const REFINEMENTS = 2;
+/**
+ * The learning-rate grid and the bisections of its log spacing around the best point. Quick: one
+ * point per decade, 3 bisections (resolution 10^(1/8) = ×1.33): a run that never reaches the target
+ * spends the whole budget at every grid point, so fewer grid points and more (cheap, capped)
+ * bisections cost less for the same resolution. Full: 9 points, 2 bisections (×1.33).
+ */
+const GRID = { quick: { points: 5, refinements: 3 }, full: { points: 9, refinements: 2 } };
 
 /**
  * The fewest evaluations to target over a log grid of learning rates, refined by bisecting the log
  * spacing around the best one. Each run stops once it has spent the best cost so far (it cannot
  * win any more), so refinement costs little and bad learning rates end early.
  */
-function bestLearningRate(problem: Problem, variant: Variant, grid: number[], budget: number): { evaluations: number; lr: number } {
+function bestLearningRate(problem: Problem, variant: Variant, grid: number[], refinements: number, budget: number): { evaluations: number; lr: number } {
   let best = { evaluations: Infinity, lr: NaN };
   const tryLr = (lr: number) => {
     const r = evaluationsToTarget(problem, variant, lr, Math.min(budget, best.evaluations));
-    if (r.evaluations < best.evaluations) best = { evaluations: r.evaluations, lr };
+    // Ties go to the smaller learning rate, so the result does not depend on the order tried.
+    if (r.evaluations < best.evaluations || (r.evaluations === best.evaluations && lr < best.lr)) best = { evaluations: r.evaluations, lr };
   };
-  grid.forEach(tryLr);
+  // Largest first: large rates diverge within a few steps, and once one succeeds every later run
+  // stops at its cost; smallest first, every run until the first success spends the whole budget.
+  [...grid].reverse().forEach(tryLr);
   let spacing = grid.length > 1 ? grid[1]! / grid[0]! : 10;
-  for (let i = 0; i < REFINEMENTS && Number.isFinite(best.evaluations); i++) {
+  for (let i = 0; i < refinements && Number.isFinite(best.evaluations); i++) {
     spacing = Math.sqrt(spacing);
     const center = best.lr;
     tryLr(center / spacing);
@@ -38,14 +46,14 @@ function bestLearningRate(problem: Problem, variant: Variant, grid: number[], bu
 export const efficiencySuite: Suite = {
   name: 'efficiency',
   title: 'Optimizer efficiency on analytic problems',
-  estimatedMinutes: { quick: 1, full: 6 },
   async run(ctx) {
     await useBackend({ backend: 'cpu' });
     const problems = problemSuite(ctx.seed, ctx.quick);
-    const lrs = logSpace(1e-4, 1, ctx.quick ? 7 : 9);
+    const grid = ctx.quick ? GRID.quick : GRID.full;
+    const lrs = logSpace(1e-4, 1, grid.points);
     const budget = ctx.quick ? 2500 : 4000;
     // The learning-rate ratio between neighbouring runs after the refinements (the note reports it).
-    const resolution = (lrs[1]! / lrs[0]!) ** (1 / 2 ** REFINEMENTS);
+    const resolution = (lrs[1]! / lrs[0]!) ** (1 / 2 ** grid.refinements);
     const { variants, notes } = registeredVariants({ learningRate: 0.01, batchSize: 1, batchesPerEpoch: 1, rho: ANALYTIC_RHO }, ['theta']);
     const costs: Costs = new Map();
     const rows: Table['rows'] = [];
@@ -55,7 +63,7 @@ export const efficiencySuite: Suite = {
       const perProblem = new Map<string, number>();
       try {
         for (const p of problems) {
-          const best = bestLearningRate(p, v, lrs, budget);
+          const best = bestLearningRate(p, v, lrs, grid.refinements, budget);
           perProblem.set(p.name, best.evaluations);
           rows.push([v.label, p.name, Number.isFinite(best.evaluations) ? best.evaluations : `> ${budget}`, Number.isFinite(best.lr) ? best.lr.toPrecision(2) : '—']);
           ctx.progress(++done / (variants.length * problems.length), `${v.label} on ${p.name}`);
@@ -90,7 +98,7 @@ export const efficiencySuite: Suite = {
       title: 'Optimizer efficiency on analytic problems',
       metrics,
       notes: [
-        `${problems.length} problems; learning rates: the log grid ${lrs.map((l) => l.toPrecision(2)).join(', ')}, then ${REFINEMENTS} bisections of the log spacing around the best (resolution ×${resolution < 10 ? resolution.toFixed(2) : '10'}); budget ${budget} gradient evaluations; ρ = ${ANALYTIC_RHO} for SAM-type methods. Deterministic (seeded noise).`,
+        `${problems.length} problems; learning rates: the log grid ${lrs.map((l) => l.toPrecision(2)).join(', ')}, then ${grid.refinements} bisections of the log spacing around the best (resolution ×${resolution < 10 ? resolution.toFixed(2) : '10'}); budget ${budget} gradient evaluations; ρ = ${ANALYTIC_RHO} for SAM-type methods. Deterministic (seeded noise).`,
         'Forward-only evaluations (XSAM probes, probeInterval 1 here) are not counted as gradient evaluations.',
         ...notes,
       ],

@@ -1,22 +1,23 @@
 import { useBackend } from '../../src/backend/index.js';
 import { algorithmNames } from '../../src/algorithms/index.js';
 import { lineChart } from '../../src/report/svg.js';
-import type { Figure, Suite, Table } from '../../src/report/types.js';
+import type { Figure, Suite, Table, Verdict } from '../../src/report/types.js';
 import { ascentCosines } from './ascent_cosine.js';
 import { mSweep } from './msam_accuracy.js';
+import { landscapeResults, multistepLandscape } from './multistep_landscape.js';
 import { samEdgeFigure, samEdgeTrace } from './sam_edge.js';
 
 export const figureSuite: Suite = {
   name: 'figures',
   title: 'Paper reproductions at small scale',
-  estimatedMinutes: { quick: 1, full: 10 },
   async run(ctx) {
     await useBackend({ backend: ctx.backends[0] ?? 'wasm' });
     const figures: Figure[] = [];
     const tables: Table[] = [];
     const notes: string[] = [];
     const registered = new Set(algorithmNames());
-    const parts = 1 + (registered.has('multistep-sam') ? 1 : 0) + (registered.has('m-sam') ? 1 : 0);
+    const verdicts: Verdict[] = [];
+    const parts = 1 + (registered.has('multistep-sam') ? 2 : 0) + (registered.has('m-sam') ? 1 : 0);
     let part = 0;
     const progress = (detail: string) => (f: number) => ctx.progress((part + f) / parts, detail);
 
@@ -52,7 +53,13 @@ export const figureSuite: Suite = {
       });
       tables.push({ title: 'Cosine to the reference maximizer', columns: ['k', 'cosine'], rows: curve.steps.map((k, i) => [k, curve.cosine[i]]) });
       part++;
-    } else notes.push('Cosine-vs-ascent-steps figure skipped: multistep-sam is not registered.');
+      const landscapeOptions = { seed: ctx.seed, seeds: ctx.quick ? [0, 1] : [0, 1, 2, 3, 4], epochs: ctx.quick ? 8 : 40, train: ctx.quick ? 512 : 1024, rho: 0.1, powerIterations: ctx.quick ? 40 : 100 };
+      const landscape = landscapeResults(multistepLandscape({ ...landscapeOptions, onProgress: (f, detail) => ctx.progress((part + f) / parts, detail) }), landscapeOptions);
+      figures.push(landscape.figure);
+      tables.push(landscape.table);
+      verdicts.push(...landscape.verdicts);
+      part++;
+    } else notes.push('Cosine-vs-ascent-steps and multi-step landscape figures skipped: multistep-sam is not registered.');
 
     if (registered.has('m-sam')) {
       const sweep = mSweep({ seed: ctx.seed, ms: ctx.quick ? [8, 32, 64] : [4, 8, 16, 32, 64], seeds: ctx.quick ? [0, 1] : [0, 1, 2, 3, 4], epochs: ctx.quick ? 10 : 30, train: 1024, onProgress: progress('m-SAM sweep') });
@@ -73,6 +80,6 @@ export const figureSuite: Suite = {
       tables.push({ title: 'm-SAM test accuracy (%)', columns: ['m', 'mean', '95% half-width'], rows: [...sweep.m.map((m, i) => [m, sweep.accuracy[i], sweep.halfWidth[i]]), ['SGD', sweep.sgd.accuracy, sweep.sgd.halfWidth]] });
     } else notes.push('Accuracy-vs-m figure skipped: m-sam is not registered.');
     ctx.progress(1);
-    return { title: 'Paper reproductions at small scale', metrics: [], tables, figures, notes };
+    return { title: 'Paper reproductions at small scale', metrics: [], tables, figures, notes, verdicts };
   },
 };

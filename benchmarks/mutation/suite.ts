@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Metric, Suite, Table } from '../../src/report/types.js';
+import type { Metric, Suite, Table, Verdict } from '../../src/report/types.js';
 
 /**
  * The report's mutation suite (spec/mutation.md): it runs nothing, it reads the newest Stryker JSON
@@ -94,15 +94,18 @@ export function createMutationSuite(dir = 'reports/mutation'): Suite {
   return {
     name: 'mutation',
     title: 'Mutation testing (Stryker): the suite’s own strength',
-    estimatedMinutes: { quick: 0, full: 0 },
     async run(ctx) {
       const metrics: Metric[] = [];
       const tables: Table[] = [];
       const notes: string[] = [];
+      const verdicts: Verdict[] = [];
       for (const { target, folder, command, gate } of TARGETS) {
         const run = readMutationRun(dir, target);
+        const subject = `${folder}: Stryker mutation score`;
+        const criterion = gate === undefined ? 'measured (no gate)' : `≥ ${gate}%`;
         if (!run) {
           notes.push(`${folder}: no Stryker report in ${dir}/${target}.json; produce one with \`${command}\` (spec/mutation.md).`);
+          verdicts.push({ kind: 'target', subject, estimate: `no report (\`${command}\`)`, criterion, verdict: 'not measured' });
           continue;
         }
         const score = mutationScore(run.total);
@@ -116,9 +119,17 @@ export function createMutationSuite(dir = 'reports/mutation'): Suite {
         });
         const verdict = gate === undefined ? '' : score >= gate ? ` (meets the ${gate}% gate)` : ` (BELOW the ${gate}% gate)`;
         notes.push(`${folder}: mutation score ${pct(score)}${verdict}; ${provenance(run)}.`);
+        const t = run.total;
+        verdicts.push({
+          kind: 'target',
+          subject,
+          estimate: `${pct(score)} (killed ${t.killed}, timeout ${t.timeout}, survived ${t.survived}, no coverage ${t.noCoverage}; ${run.writtenAt.toISOString().slice(0, 10)})`,
+          criterion,
+          verdict: gate === undefined ? 'measured' : score >= gate ? 'met' : 'missed',
+        });
       }
       ctx.progress(1);
-      return { title: 'Mutation testing (Stryker): the suite’s own strength', metrics, tables, figures: [], notes };
+      return { title: 'Mutation testing (Stryker): the suite’s own strength', metrics, tables, figures: [], notes, verdicts };
     },
   };
 }

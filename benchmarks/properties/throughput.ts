@@ -68,7 +68,6 @@ const testName = (name: string) => name.replace(/ \(with seed=-?\d+\)$/, '');
 export const propertyThroughputSuite: Suite = {
   name: 'properties',
   title: 'Property suite throughput',
-  estimatedMinutes: { quick: 0.5, full: 4 },
   async run(ctx) {
     ctx.progress(0, ctx.quick ? QUICK_FILES.join(', ') : 'every property file');
     // The seed of the property suite (test/setup.ts) unless the report was given one.

@@ -59,7 +59,6 @@ export function createSoakSuite(options: SoakSuiteOptions = SOAK_DEFAULTS): Suit
   return {
     name: 'soak',
     title: 'Soak: memory over a long SAM run',
-    estimatedMinutes: { quick: 0.5, full: 8 },
     async run(ctx) {
       const steps = stepsFor(ctx.quick, options);
       const every = Math.max(1, Math.round(steps / options.samples));

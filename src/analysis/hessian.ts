@@ -10,6 +10,7 @@ import type { Objective, Tree } from '../kernels/types.js';
 import { createRandom } from '../data/random.js';
 import { positive, positiveInteger, oneOf, inRange } from '../validate.js';
 import { symmetricEigen } from './symmetric_eigen.js';
+import { InvalidArgumentError } from '../errors.js';
 
 export interface HvpOptions {
   /** Central-difference step ε_fd (default 1e-3, as Long & Bartlett). */
@@ -55,6 +56,8 @@ export interface PowerIterationOptions extends HvpOptions {
   seed?: number;
   /** Flag a ±λ tie when |vᵀHv| < (1 − tieTolerance)·‖Hv‖ (default 0.05). */
   tieTolerance?: number;
+  /** Start vector (e.g. the previous estimate's, to track λ over training in few iterations); default a seeded random unit vector. */
+  start?: Float64Array;
 }
 
 export interface PowerIterationResult {
@@ -75,7 +78,11 @@ export function powerIteration(objective: Objective, params: Tree, options: Powe
   const maxIterations = positiveInteger('maxIterations', options.maxIterations ?? 100);
   const tieTolerance = inRange('tieTolerance', options.tieTolerance ?? 0.05, 0, 1);
   const hvp = hostHvp(objective, params, options);
-  let v = randomUnit(toFlatSize(params), options.seed ?? 0);
+  const size = toFlatSize(params);
+  if (options.start && (options.start.length !== size || !(normF(options.start) > 0))) {
+    throw new InvalidArgumentError('start', options.start.length, `a nonzero vector of ${size} values (the flattened parameters)`, 'INVALID_ARGUMENT');
+  }
+  let v = options.start ? scaleF(options.start, 1 / normF(options.start)) : randomUnit(size, options.seed ?? 0);
   let previous = NaN;
   let iterations = 0;
   let converged = false;

@@ -1,6 +1,6 @@
 /** `samcheck verify | bench | report`: one CLI in front of the library. */
 import '../algorithms/index.js';
-import { SamcheckError } from '../errors.js';
+import { InvalidArgumentError, SamcheckError } from '../errors.js';
 import { integerOption, onlyOptions, parseArgs, stringOption, type ParsedArgs } from './args.js';
 
 const USAGE = `usage: samcheck <command> [options]
@@ -71,10 +71,12 @@ async function claimsCommand(args: ParsedArgs): Promise<number> {
 
 async function benchCommand(args: ParsedArgs): Promise<number> {
   onlyOptions(args, ['quick', 'backends', 'seed']);
-  const { SUITE_LOADERS } = await import('../report/suites.js');
+  const { suiteLoader } = await import('../report/suites.js');
   const { progressBar } = await import('../report/progress.js');
   const { markdownTable } = await import('../report/render.js');
-  const suite = await SUITE_LOADERS.kernels();
+  const kernels = suiteLoader('kernels');
+  if (!kernels) throw new InvalidArgumentError('suites', 'kernels', 'a registered kernels suite (bin/samcheck.js registers the benchmark suites)', 'UNKNOWN_OPTION');
+  const suite = await kernels();
   const progress = progressBar();
   const result = await suite.run({
     quick: args.options.has('quick'),

@@ -6,7 +6,9 @@ import { InvalidArgumentError } from '../errors.js';
 import { writeDirectoryAtomic } from './atomic.js';
 import { findRegressions } from './regression.js';
 import { benchmarkActionJson, reportHtml, reportJson, reportMarkdown } from './render.js';
-import { DEFAULT_SUITES, SUITE_LOADERS, fakeSuite } from './suites.js';
+import { overallFraction, planSuites } from './progress.js';
+import { fakeSuite, suiteEstimateMinutes, suiteLoader, suiteNames } from './suites.js';
+import { readTestRun } from './test_run.js';
 import type { Environment, ProgressEvent, Report, Suite, SuiteResult } from './types.js';
 
 export type { Report, SuiteResult, Metric, Figure, Table, ProgressEvent, Regression } from './types.js';
@@ -24,7 +26,7 @@ export interface ReportOptions {
   backends?: string[];
   seed?: number;
   onProgress?: (e: ProgressEvent) => void;
-  /** Which suites to run (default all: kernels, efficiency, training, figures, soak, properties). A shard runs a subset. */
+  /** Which suites to run (default every registered suite, in registration order). A shard runs a subset. */
   suites?: string[];
   /** Directory name under `out` (default today's date, YYYY-MM-DD). */
   date?: string;
@@ -52,14 +54,19 @@ function environment(): Environment {
 
 async function loadSuite(name: string, options: ReportOptions): Promise<Suite> {
   if (name === 'fake') return fakeSuite(options.testing?.fakeSuiteMs ?? 50);
-  const loader = SUITE_LOADERS[name];
-  if (!loader) throw new InvalidArgumentError('suites', name, `one of ${[...DEFAULT_SUITES, 'fake'].join(', ')}`, 'UNKNOWN_OPTION');
+  const loader = suiteLoader(name);
+  if (!loader) {
+    const known = suiteNames().length ? suiteNames().join(', ') : 'a registered suite (none are: call registerBenchmarkSuites() from samcheck/benchmarks, as the CLI does)';
+    throw new InvalidArgumentError('suites', name, `one of ${known}, fake`, 'UNKNOWN_OPTION');
+  }
   return loader();
 }
 
-async function runSuites(options: ReportOptions, emit: (e: ProgressEvent) => void): Promise<SuiteResult[]> {
-  const names = options.suites ?? DEFAULT_SUITES;
-  for (const n of names) if (n !== 'fake' && !SUITE_LOADERS[n]) await loadSuite(n, options);
+async function runSuites(options: ReportOptions, emit: (e: ProgressEvent) => void, previous: Report | undefined): Promise<SuiteResult[]> {
+  const names = options.suites ?? suiteNames();
+  for (const n of names) if (n !== 'fake' && !suiteLoader(n)) await loadSuite(n, options);
+  const plan = planSuites(names, options.quick ?? false, (n) => suiteEstimateMinutes(n, options.quick ?? false), previous);
+  emit({ kind: 'plan', suites: plan });
   const results: SuiteResult[] = [];
   for (const [index, name] of names.entries()) {
     emit({ kind: 'suite-start', suite: name, index, total: names.length });
@@ -69,16 +76,16 @@ async function runSuites(options: ReportOptions, emit: (e: ProgressEvent) => voi
       seed: options.seed ?? 0,
       backends: options.backends ?? ['wasm', 'cpu'],
       progress: (fraction: number, detail?: string) =>
-        emit({ kind: 'progress', suite: name, fraction, overall: (index + Math.min(1, fraction)) / names.length, ...(detail ? { detail } : {}) }),
+        emit({ kind: 'progress', suite: name, fraction, overall: overallFraction(plan, index, fraction), ...(detail ? { detail } : {}) }),
     };
     try {
       const suite = await loadSuite(name, options);
       const r = await suite.run(ctx);
-      results.push({ ...r, suite: name, durationMs: Date.now() - started });
+      results.push({ ...r, suite: name, durationMs: Date.now() - started, estimatedMs: plan[index].estimateMs });
     } catch (err) {
       // One failing suite must not lose the others' results: it becomes a note in the report.
       const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      results.push({ suite: name, title: name, metrics: [], tables: [], figures: [], notes: [`suite failed: ${message.split('\n').slice(0, 4).join(' | ')}`], durationMs: Date.now() - started });
+      results.push({ suite: name, title: name, metrics: [], tables: [], figures: [], notes: [`suite failed: ${message.split('\n').slice(0, 4).join(' | ')}`], durationMs: Date.now() - started, estimatedMs: plan[index].estimateMs });
     }
     emit({ kind: 'suite-end', suite: name, durationMs: Date.now() - started });
   }
@@ -103,8 +110,9 @@ function mergeShards(dirs: string[]): { suites: SuiteResult[]; quick: boolean; s
       bySuite.set(s.suite, { ...s, figures });
     }
   }
-  // Run order (SUITE_LOADERS), not the order the shard directories were listed in.
-  const rank = (name: string) => (DEFAULT_SUITES.includes(name) ? DEFAULT_SUITES.indexOf(name) : DEFAULT_SUITES.length);
+  // Run order (registration order), not the order the shard directories were listed in.
+  const order = suiteNames();
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   return { suites: [...bySuite.values()].sort((a, b) => rank(a.suite) - rank(b.suite)), quick, seed };
 }
 
@@ -136,8 +144,9 @@ export async function runReport(options: ReportOptions = {}): Promise<ReportResu
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   if (!/^[\w.-]+$/.test(date)) throw new InvalidArgumentError('date', date, 'a directory name ([A-Za-z0-9_.-])', 'INVALID_ARGUMENT');
   const merged = options.merge?.length ? mergeShards(options.merge) : undefined;
-  const suites = merged ? merged.suites : await runSuites(options, emit);
+  // Read first: its durations are the progress line's estimates.
   const previous = resolvePrevious(options, root, date);
+  const suites = merged ? merged.suites : await runSuites(options, emit, previous.report);
   const report: Report = {
     schema: 1,
     date,
@@ -148,6 +157,7 @@ export async function runReport(options: ReportOptions = {}): Promise<ReportResu
     suites,
     regressions: previous.report ? findRegressions(previous.report, { suites }) : [],
     ...(previous.path ? { comparedWith: previous.path } : {}),
+    testRun: readTestRun(process.cwd()),
   };
   const files = new Map<string, string>();
   for (const s of suites) for (const f of s.figures) files.set(f.file, f.svg);

@@ -1,3 +1,4 @@
+import { summaryBlocks, type SummaryBlock } from './summary.js';
 import { escapeXml } from './svg.js';
 import type { Report, SuiteResult, Table } from './types.js';
 
@@ -48,6 +49,9 @@ export function reportMarkdown(report: Report): string {
     '',
     `Node ${e.node}, ${e.platform}, ${e.cpus} × ${e.cpuModel}${e.commit ? `, commit ${e.commit}` : ''}; seed ${report.seed}; created ${report.createdAt}.`,
     '',
+    '## Summary',
+    '',
+    ...summaryBlocks(report).flatMap((b) => ['text' in b ? b.text : markdownTable(b.table), '']),
     '## Regressions',
     '',
   ];
@@ -64,11 +68,16 @@ export function reportMarkdown(report: Report): string {
   return parts.join('\n') + '\n';
 }
 
+/** Escaped text with the summary's Markdown emphasis (**bold**, `code`) as HTML. */
+const inlineHtml = (s: string) => escapeXml(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/`([^`]+)`/g, '<code>$1</code>');
+
 function htmlTable(t: Table): string {
   const head = t.columns.map((c) => `<th>${escapeXml(c)}</th>`).join('');
-  const body = t.rows.map((r) => `<tr>${r.map((v) => `<td>${escapeXml(String(cell(v)))}</td>`).join('')}</tr>`).join('\n');
+  const body = t.rows.map((r) => `<tr>${r.map((v) => `<td>${inlineHtml(typeof v === 'number' ? formatNumber(v) : v)}</td>`).join('')}</tr>`).join('\n');
   return `<h3>${escapeXml(t.title)}</h3><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${t.caption ? `<p class="caption">${escapeXml(t.caption)}</p>` : ''}`;
 }
+
+const summaryHtml = (b: SummaryBlock) => ('text' in b ? `<p>${inlineHtml(b.text)}</p>` : htmlTable(b.table));
 
 export function reportHtml(report: Report): string {
   const sections = report.suites.map((s) => {
@@ -92,6 +101,8 @@ export function reportHtml(report: Report): string {
 <style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}td:first-child{text-align:left}figure{margin:1em 0}img{max-width:100%}.caption,figcaption{color:#555;font-size:.9em}</style>
 </head><body><h1>samcheck report ${escapeXml(report.date)}${report.quick ? ' (quick)' : ''}</h1>
 <p>Node ${escapeXml(report.environment.node)}, ${report.environment.cpus} × ${escapeXml(report.environment.cpuModel)}; seed ${report.seed}.</p>
+<h2>Summary</h2>
+${summaryBlocks(report).map(summaryHtml).join('\n')}
 <h2>Regressions</h2>${regressions}
 ${sections.join('\n')}
 </body></html>

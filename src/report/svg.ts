@@ -98,22 +98,27 @@ function scale(axis: Axis, values: number[], pixels: [number, number]): Scale {
   return { lo, hi, map, ticks: axis.log ? ticks.map((e) => 10 ** e) : ticks };
 }
 
-/** Renders a line chart as a standalone SVG document. */
-export function lineChart(options: ChartOptions): string {
-  const width = options.width ?? 720;
-  const height = options.height ?? 420;
-  const plotRight = width - MARGIN.right;
+interface Frame {
+  width: number;
+  height: number;
+  /** Unique per chart in one document (clip-path ids). */
+  id: string;
+  legend: boolean;
+}
+
+/** The chart's elements inside a width × height frame (no <svg> wrapper). */
+function chartBody(options: ChartOptions, frame: Frame): string[] {
+  const { width, height } = frame;
+  const right = frame.legend ? MARGIN.right : 16;
+  const plotRight = width - right;
   const plotBottom = height - MARGIN.bottom;
   const xs = options.series.flatMap((s) => s.points.map((p) => p[0]));
   const ys = options.series.flatMap((s) => s.points.flatMap((p, i) => (s.errors ? [p[1] - s.errors[i], p[1] + s.errors[i]] : [p[1]])));
   const sx = scale(options.x, xs, [MARGIN.left, plotRight]);
   const sy = scale(options.y, ys, [plotBottom, MARGIN.top]);
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">`,
-    `<rect width="${width}" height="${height}" fill="white"/>`,
+  const out: string[] = [
     `<text x="${(MARGIN.left + plotRight) / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${escapeXml(options.title)}</text>`,
-  );
+  ];
   for (const t of sx.ticks) {
     const x = sx.map(t).toFixed(1);
     out.push(`<line x1="${x}" y1="${MARGIN.top}" x2="${x}" y2="${plotBottom}" stroke="#e5e5e5"/>`);
@@ -129,10 +134,10 @@ export function lineChart(options: ChartOptions): string {
   out.push(
     `<text transform="translate(18 ${(MARGIN.top + plotBottom) / 2}) rotate(-90)" text-anchor="middle">${escapeXml(options.y.label)}</text>`,
   );
-  out.push(`<defs><clipPath id="plot"><rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotRight - MARGIN.left}" height="${plotBottom - MARGIN.top}"/></clipPath></defs>`);
+  out.push(`<defs><clipPath id="${frame.id}"><rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotRight - MARGIN.left}" height="${plotBottom - MARGIN.top}"/></clipPath></defs>`);
   options.series.forEach((s, i) => {
     const color = s.color ?? PALETTE[i % PALETTE.length];
-    out.push(`<g clip-path="url(#plot)" stroke="${color}" fill="none" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}>`);
+    out.push(`<g clip-path="url(#${frame.id})" stroke="${color}" fill="none" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}>`);
     for (const path of pathSegments(s, sx, sy)) out.push(`<path d="${path}"/>`);
     s.points.forEach(([px, py], j) => {
       if (!visible(px, py, options)) return;
@@ -145,12 +150,65 @@ export function lineChart(options: ChartOptions): string {
       if (s.markers) out.push(`<circle cx="${cx}" cy="${sy.map(py).toFixed(1)}" r="3" fill="${color}" stroke="none"/>`);
     });
     out.push('</g>');
-    const ly = MARGIN.top + 10 + i * 20;
-    out.push(
-      `<line x1="${plotRight + 12}" y1="${ly}" x2="${plotRight + 40}" y2="${ly}" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
-      `<text x="${plotRight + 46}" y="${ly}" dominant-baseline="middle">${escapeXml(s.label)}</text>`,
-    );
   });
+  if (frame.legend) out.push(...legend(options.series, plotRight + 12, MARGIN.top + 10));
+  return out;
+}
+
+/** Legend entries (line sample + label), one per series, from (x, y) down. */
+function legend(series: Array<Pick<Series, 'label' | 'dashed' | 'color'>>, x: number, y: number): string[] {
+  return series.flatMap((s, i) => {
+    const color = s.color ?? PALETTE[i % PALETTE.length];
+    const ly = y + i * 20;
+    return [
+      `<line x1="${x}" y1="${ly}" x2="${x + 28}" y2="${ly}" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+      `<text x="${x + 34}" y="${ly}" dominant-baseline="middle">${escapeXml(s.label)}</text>`,
+    ];
+  });
+}
+
+const svgOpen = (width: number, height: number) => [
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">`,
+  `<rect width="${width}" height="${height}" fill="white"/>`,
+];
+
+/** Renders a line chart as a standalone SVG document. */
+export function lineChart(options: ChartOptions): string {
+  const width = options.width ?? 720;
+  const height = options.height ?? 420;
+  return [...svgOpen(width, height), ...chartBody(options, { width, height, id: 'plot', legend: true }), '</svg>'].join('\n');
+}
+
+export interface PanelOptions {
+  title: string;
+  /** Charts sharing one legend: the same series labels, in the same order, in every panel. */
+  panels: ChartOptions[];
+  columns?: number;
+  panelWidth?: number;
+  panelHeight?: number;
+}
+
+/**
+ * Several charts in one SVG document on a grid, with one legend (taken from the first panel's
+ * series) in the last cell, so colours mean the same algorithm in every panel.
+ */
+export function panelChart(options: PanelOptions): string {
+  const columns = options.columns ?? 2;
+  const pw = options.panelWidth ?? 460;
+  const ph = options.panelHeight ?? 320;
+  const cells = options.panels.length + 1;
+  const rows = Math.ceil(cells / columns);
+  const top = 36;
+  const width = columns * pw;
+  const height = top + rows * ph;
+  const out = [...svgOpen(width, height), `<text x="${width / 2}" y="24" text-anchor="middle" font-size="17" font-weight="bold">${escapeXml(options.title)}</text>`];
+  options.panels.forEach((panel, i) => {
+    const x = (i % columns) * pw;
+    const y = top + Math.floor(i / columns) * ph;
+    out.push(`<g transform="translate(${x} ${y})">`, ...chartBody(panel, { width: pw, height: ph, id: `plot${i}`, legend: false }), '</g>');
+  });
+  const li = options.panels.length;
+  out.push(...legend(options.panels[0]?.series ?? [], (li % columns) * pw + MARGIN.left, top + Math.floor(li / columns) * ph + MARGIN.top));
   out.push('</svg>');
   return out.join('\n');
 }

@@ -33,5 +33,8 @@ describe('mutation suite: reading a Stryker report', () => {
     expect(result.tables[0].caption).toContain('0123456789ab');
     expect(result.notes.join('\n')).toContain('BELOW the 85% gate');
     expect(result.notes.join('\n')).toMatch(/src\/oracle: no Stryker report .*npm run mutation:oracle/);
+    // The summary's rows: the kernels score below its gate, the oracle not measured.
+    expect(result.verdicts?.map((v) => `${v.subject}: ${v.verdict}`)).toEqual(['src/kernels: Stryker mutation score: missed', 'src/oracle: Stryker mutation score: not measured']);
+    expect(result.verdicts?.[0].estimate).toMatch(/^66\.7% \(killed 3, timeout 1, survived 1, no coverage 1;/);
   });
 });

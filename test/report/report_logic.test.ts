@@ -6,7 +6,7 @@ import { performanceRatios, profileCurve, profileScore } from '../../benchmarks/
 import { runReport } from '../../src/report/index.js';
 import { findRegressions } from '../../src/report/regression.js';
 import { tInterval95, tQuantile975 } from '../../src/report/stats.js';
-import { lineChart } from '../../src/report/svg.js';
+import { lineChart, panelChart } from '../../src/report/svg.js';
 import type { Metric, SuiteResult } from '../../src/report/types.js';
 
 const suiteWith = (metrics: Metric[]): { suites: SuiteResult[] } => ({
@@ -80,6 +80,18 @@ describe('SVG charts', () => {
     expect(svg).toMatch(/<path d="M[\d.]+ [\d.]+"\/>/);
     expect(svg).not.toMatch(/NaN|Infinity/);
     expect(svg).toContain('>100</text>');
+  });
+});
+
+describe('panel figures', () => {
+  it('draw every panel with its own clip path and one shared legend', () => {
+    const series = [{ label: 'SGD', points: [[0, 1], [1, 2]] as Array<[number, number]> }, { label: 'SAM', points: [[0, 1], [1, 1.5]] as Array<[number, number]> }];
+    const svg = panelChart({ title: 'curves', panels: ['loss', 'accuracy', 'λ'].map((t) => ({ title: t, x: { label: 'epoch' }, y: { label: t }, series })) });
+    const ids = [...svg.matchAll(/clipPath id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(svg).toContain(`clip-path="url(#${id})"`);
+    expect(svg.match(/>SGD<\/text>/g)).toHaveLength(1);
+    expect(svg.match(/>epoch<\/text>/g)).toHaveLength(3);
   });
 });
 
